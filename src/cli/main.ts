@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * The command line. It parses arguments and hands over to a command module; the pipeline (remark,
+ * fonts, Handlebars…) is imported only once a command runs, so `--help` stays instant.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { readFileSync } from 'node:fs';
+import { fail, run } from './run.js';
+
+const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+await yargs(hideBin(process.argv))
+  .scriptName('briefdeck')
+  .usage('$0 <command> [options]\n\nTurn a written report (Markdown) into a presentable slide deck.')
+  .command(
+    'build <reports..>',
+    'Build decks from one or more reports',
+    (y) =>
+      y
+        .positional('reports', { describe: 'Markdown report files', type: 'string', array: true, demandOption: true })
+        .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: 'Output format(s), comma-separated: html' })
+        .option('theme', { alias: 't', type: 'string', describe: 'Theme name (default: front matter "theme", else "default")' })
+        .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings) to stdout' })
+        .example('$0 build report.md', 'Write output/report.html')
+        .example('$0 build q3.md q4.md -o decks', 'Build two decks into decks/')
+        .example('$0 build report.md --json', 'Build and print a machine-readable summary'),
+    (argv) => run(async () => (await import('./build-command.js')).buildCommand(argv)),
+  )
+  .command(
+    'plan <report>',
+    'Print the deck a report would become, without writing anything',
+    (y) =>
+      y
+        .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
+        .option('theme', { alias: 't', type: 'string', describe: 'Theme name' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
+        .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
+        .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts'),
+    (argv) => run(async () => (await import('./plan-command.js')).planCommand(argv)),
+  )
+  .demandCommand(1, 'Name a command: build or plan (see --help)')
+  .strict()
+  .recommendCommands()
+  .version(version)
+  .alias('v', 'version')
+  .help()
+  .alias('h', 'help')
+  .epilogue('Exit codes: 0 success (warnings allowed), 1 bad input, 2 bad usage.')
+  .wrap(Math.min(100, process.stdout.columns || 100))
+  .fail((msg, err) => fail(msg ?? err?.message ?? 'invalid usage', 2))
+  .parseAsync();

@@ -1,0 +1,28 @@
+/** The readable outline `briefdeck plan` prints: slide number, layout, title, key points. */
+import type { Block, Deck, Run } from '../types/deck.js';
+
+const text = (runs: Run[]) => runs.map((r) => r.text).join('');
+
+function blockLines(b: Block): string[] {
+  if ('list' in b) return b.list.map((i) => `${'  '.repeat(i.level)}${i.continued ? ' ' : i.ordered ? `${i.n}.` : '•'} ${text(i.runs)}`);
+  if ('paragraph' in b) return [text(b.paragraph)];
+  if ('table' in b) return [`[table: ${b.table.head.length} columns × ${b.table.rows.length} rows]`];
+  if ('image' in b) return [`[image: ${b.image.alt || 'no caption'}]`];
+  if ('code' in b) return [`[code${b.code.lang ? ` ${b.code.lang}` : ''}: ${b.code.lines.length} lines]`];
+  if ('quote' in b) return [`“${text(b.quote.runs)}”${b.quote.cite ? ` — ${b.quote.cite}` : ''}`];
+  if ('math' in b) return [`[math: ${b.math.tex}]`];
+  if ('subtitle' in b) return [b.subtitle];
+  if ('byline' in b) return [b.byline];
+  return [];
+}
+
+export function outline(deck: Deck): string {
+  const width = String(deck.slides.length).length;
+  const lines: string[] = [`${deck.meta.title} — ${deck.slides.length} slides`, ''];
+  deck.slides.forEach((s, i) => {
+    const head = `${String(i + 1).padStart(width)}  ${s.layout.padEnd(10)} ${s.kicker ? `${s.kicker} ` : ''}${s.title}`;
+    lines.push(head);
+    for (const b of s.blocks) for (const l of blockLines(b)) lines.push(`${' '.repeat(width + 13)}${l}`);
+  });
+  return `${lines.join('\n')}\n`;
+}

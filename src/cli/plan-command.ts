@@ -1,0 +1,16 @@
+import { planFile } from '../pipeline.js';
+import { formatDiagnostic } from '../types/diagnostics.js';
+import { printDiagnostics } from './run.js';
+import { outline } from './outline.js';
+
+export interface PlanArgs {
+  report: string;
+  theme?: string;
+  json: boolean;
+}
+
+export async function planCommand(args: PlanArgs): Promise<void> {
+  const { deck, diagnostics } = await planFile(args.report, { theme: args.theme });
+  printDiagnostics(diagnostics, formatDiagnostic);
+  process.stdout.write(args.json ? `${JSON.stringify(deck, null, 2)}\n` : outline(deck));
+}

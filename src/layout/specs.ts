@@ -1,0 +1,97 @@
+/**
+ * Layout geometry, shared by the planner (what fits), the HTML templates and the PPTX builder (where
+ * it goes): a box is the same box everywhere. Boxes are fractions of the slide; sizes are CSS px at a
+ * slide height of 720 px.
+ */
+import type { Layout } from '../types/deck.js';
+import type { FontRole } from '../theme/types.js';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface FontRange {
+  role: FontRole;
+  /** Preferred size in px. */
+  pref: number;
+  /** Smallest legible size: below it, content continues on another slide instead. */
+  min: number;
+}
+
+export interface LayoutSpec {
+  boxes: { title: Box; body: Box; kicker?: Box; subtitle?: Box; byline?: Box };
+  title: FontRange;
+  body: FontRange;
+}
+
+const MARGIN = 0.05625;
+const WIDTH = 1 - 2 * MARGIN;
+const KICKER: Box = { x: MARGIN, y: 0.045, w: WIDTH, h: 0.035 };
+const TITLE: Box = { x: MARGIN, y: 0.085, w: WIDTH, h: 0.135 };
+const BODY: Box = { x: MARGIN, y: 0.255, w: WIDTH, h: 0.645 };
+/** Slide number and footer text. */
+export const FOOTER: Box = { x: MARGIN, y: 0.925, w: WIDTH, h: 0.045 };
+
+const contentTitle: FontRange = { role: 'heading', pref: 40, min: 26 };
+const content = (body: FontRange): LayoutSpec => ({ boxes: { kicker: KICKER, title: TITLE, body: BODY }, title: contentTitle, body });
+
+export const LAYOUTS: Record<Layout, LayoutSpec> = {
+  title: {
+    boxes: {
+      title: { x: 0.075, y: 0.2, w: 0.85, h: 0.36 },
+      subtitle: { x: 0.075, y: 0.6, w: 0.85, h: 0.13 },
+      byline: { x: 0.075, y: 0.77, w: 0.85, h: 0.1 },
+      body: { x: 0.075, y: 0.6, w: 0.85, h: 0.27 },
+    },
+    title: { role: 'heading', pref: 60, min: 32 },
+    body: { role: 'body', pref: 30, min: 20 },
+  },
+  agenda: content({ role: 'body', pref: 28, min: 20 }),
+  bullets: content({ role: 'body', pref: 28, min: 20 }),
+  takeaways: content({ role: 'body', pref: 26, min: 18 }),
+  conclusion: content({ role: 'body', pref: 32, min: 22 }),
+  table: content({ role: 'body', pref: 20, min: 14 }),
+  code: content({ role: 'mono', pref: 20, min: 13 }),
+  image: content({ role: 'body', pref: 18, min: 14 }),
+  quote: content({ role: 'body', pref: 36, min: 24 }),
+};
+
+/** Spacing inside boxes, in em of the box's font size. The templates use these very numbers. */
+export const SPACING = {
+  /** Space above each top-level list item or paragraph but the first. */
+  itemGap: 0.45,
+  /** Space above nested list items. */
+  nestedGap: 0.2,
+  /** Indent per list level, and the width kept for the bullet or number. */
+  indent: 1.2,
+  /** Table cell padding. */
+  cellPadY: 0.35,
+  cellPadX: 0.55,
+  /** Padding inside the code panel, and the height of its language label row. */
+  codePad: 0.8,
+  codeLabel: 1.4,
+  /** Gap between an image and its caption. */
+  captionGap: 0.6,
+  /** Gap between a quote and its attribution. */
+  citeGap: 0.8,
+  /** Attribution size relative to the quote. */
+  citeScale: 0.62,
+  /** Subtitle and byline sizes on the title slide, relative to the body size. */
+  bylineScale: 0.72,
+} as const;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export function slideSize(aspect: '16:9' | '4:3'): Size {
+  return aspect === '4:3' ? { width: 960, height: 720 } : { width: 1280, height: 720 };
+}
+
+export function px(box: Box, size: Size): Box {
+  return { x: box.x * size.width, y: box.y * size.height, w: box.w * size.width, h: box.h * size.height };
+}

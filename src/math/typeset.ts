@@ -1,0 +1,63 @@
+/**
+ * TeX → SVG with MathJax, at build time: the deck needs no fonts or scripts to show math, and the
+ * planner learns each formula's size in ex before deciding what fits.
+ */
+import { createRequire } from 'node:module';
+
+export interface Typeset {
+  /** Standalone `<svg>` markup (paths only, no font needed). */
+  svg: string;
+  width: number;
+  height: number;
+  /** Distance below the baseline, in ex (positive). */
+  depth: number;
+  /** The TeX did not parse: MathJax's message. */
+  error?: string;
+}
+
+interface MathJaxKit {
+  convert(tex: string, display: boolean): Typeset;
+}
+
+let kit: MathJaxKit | undefined;
+const cache = new Map<string, Typeset>();
+
+/** MathJax takes ~200 ms to load, so only reports with math pay for it. */
+function load(): MathJaxKit {
+  if (kit) return kit;
+  const require = createRequire(import.meta.url);
+  const { mathjax } = require('mathjax-full/js/mathjax.js');
+  const { TeX } = require('mathjax-full/js/input/tex.js');
+  const { SVG } = require('mathjax-full/js/output/svg.js');
+  const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js');
+  const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js');
+  const { AllPackages } = require('mathjax-full/js/input/tex/AllPackages.js');
+  const adaptor = liteAdaptor();
+  RegisterHTMLHandler(adaptor);
+  const input = new TeX({ packages: AllPackages.filter((p: string) => p !== 'require' && p !== 'autoload') });
+  const output = new SVG({ fontCache: 'none' });
+  const doc = mathjax.document('', { InputJax: input, OutputJax: output });
+  kit = {
+    convert(tex, display) {
+      const node = doc.convert(tex, { display });
+      const svgNode = adaptor.firstChild(node);
+      const svg: string = adaptor.outerHTML(svgNode);
+      const ex = (name: string) => parseFloat(/^-?[\d.]+/.exec(adaptor.getAttribute(svgNode, name) ?? '')?.[0] ?? '0');
+      const style: string = adaptor.getAttribute(svgNode, 'style') ?? '';
+      const valign = parseFloat(/vertical-align:\s*(-?[\d.]+)ex/.exec(style)?.[1] ?? '0');
+      const merror = /data-mjx-error="([^"]*)"/.exec(svg);
+      return { svg, width: ex('width'), height: ex('height'), depth: -valign, error: merror?.[1] };
+    },
+  };
+  return kit;
+}
+
+export function typeset(tex: string, display: boolean): Typeset {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  let out = cache.get(key);
+  if (!out) {
+    out = load().convert(tex, display);
+    cache.set(key, out);
+  }
+  return out;
+}

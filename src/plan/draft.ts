@@ -1,0 +1,257 @@
+/**
+ * Report → draft slides: which slides a report needs and what each says, before anything is measured.
+ * Sections become key points (prose condensed; the prose itself goes to the notes), and each table,
+ * image, code block, quote and author-written list gets a slide of its own.
+ */
+import type { Block, Layout, Run } from '../types/deck.js';
+import type { Report, ReportBlock, Section } from '../types/report.js';
+import { runsText } from '../structure/inline.js';
+import { keyPoints, toClause, type SectionText } from '../condense/keypoints.js';
+import type { Labels } from './labels.js';
+
+export interface DraftSlide {
+  layout: Layout;
+  title: string;
+  kicker?: string;
+  blocks: Block[];
+  notes: string;
+  source: { section: string; line: number };
+}
+
+/** Deck-level tables that blocks point into. */
+export interface DraftContext {
+  labels: Labels;
+  /** Maps a report image block to its index in Deck.assets. */
+  asset(block: Extract<ReportBlock, { kind: 'image' }>): number;
+}
+
+const plain = (runs: Run[]) => runsText(runs).trim();
+
+/** Prose that condenses: paragraphs without inline math (math reads badly as plain text). */
+type Paragraph = Extract<ReportBlock, { kind: 'paragraph' }>;
+function isProse(b: ReportBlock): boolean {
+  return b.kind === 'paragraph' && !b.runs.some((r) => r.math);
+}
+const proseOf = (blocks: ReportBlock[]) => blocks.filter(isProse) as Paragraph[];
+
+function sectionText(title: string, blocks: ReportBlock[]): SectionText {
+  return { heading: title, paragraphs: proseOf(blocks).map((b) => plain(b.runs)) };
+}
+
+/** All sections and subsections in reading order, for the contrast that picks distinctive sentences. */
+function flatten(sections: Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+}
+
+export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
+  const { labels } = ctx;
+  const slides: DraftSlide[] = [];
+  const all = flatten(report.sections);
+  const texts: SectionText[] = all.map((s) => sectionText(s.title, s.blocks));
+  const preambleIndex = texts.length;
+  texts.push(sectionText(labels.introduction, report.preamble));
+  const conclusionIndex = texts.length;
+  texts.push(sectionText(labels.conclusion, report.conclusion));
+
+  const byline = [report.meta.author, report.meta.date].filter(Boolean).join(' · ');
+  slides.push({
+    layout: 'title',
+    title: report.meta.title,
+    blocks: [
+      ...(report.meta.subtitle ? [{ subtitle: report.meta.subtitle }] : []),
+      ...(byline ? [{ byline }] : []),
+    ],
+    notes: '',
+    source: { section: '(title)', line: 1 },
+  });
+
+  if (report.preamble.length) {
+    slides.push(
+      ...blockSlides(report.preamble, texts, preambleIndex, {
+        title: report.preambleTitle ?? labels.introduction,
+        source: { section: '(preamble)', line: report.preambleLine ?? 1 },
+      }, ctx),
+    );
+  }
+
+  if (report.sections.length >= 3) {
+    slides.push({
+      layout: 'agenda',
+      title: labels.agenda,
+      blocks: [
+        {
+          list: report.sections.map((s, i) => {
+            // The author's numbers when every section has one; ours when none has; bullets when mixed.
+            const numbered = report.sections.filter((x) => x.number && /^\d+$/.test(x.number)).length;
+            if (numbered === report.sections.length) return { level: 0, ordered: true, n: Number(s.number), runs: [{ text: s.title }] };
+            if (numbered === 0) return { level: 0, ordered: true, n: i + 1, runs: [{ text: s.title }] };
+            return { level: 0, ordered: false, runs: [{ text: s.title }] };
+          }),
+        },
+      ],
+      notes: '',
+      source: { section: '(agenda)', line: report.sections[0].line },
+    });
+  }
+
+  const visit = (section: Section) => {
+    const index = all.indexOf(section);
+    const heading = section.number ? `${section.number}. ${section.title}` : section.title;
+    const own = blockSlides(section.blocks, texts, index, {
+      title: section.title,
+      kicker: section.number,
+      source: { section: heading, line: section.line },
+    }, ctx);
+    if (!own.length) {
+      // A heading with only subsections: a slide that names them keeps the audience oriented.
+      own.push({
+        layout: 'bullets',
+        title: section.title,
+        kicker: section.number,
+        blocks: section.children.length
+          ? [{ list: section.children.map((c) => ({ level: 0, ordered: false, runs: [{ text: c.title }] })) }]
+          : [],
+        notes: '',
+        source: { section: heading, line: section.line },
+      });
+    }
+    slides.push(...own);
+    section.children.forEach(visit);
+  };
+  report.sections.forEach(visit);
+
+  if (report.sections.length >= 2) {
+    slides.push({
+      layout: 'takeaways',
+      title: labels.takeaways,
+      blocks: [{ list: report.sections.map((s) => takeaway(s, texts, all.indexOf(s))) }],
+      notes: '',
+      source: { section: '(takeaways)', line: report.sections[0].line },
+    });
+  }
+
+  if (report.conclusion.length) {
+    const prose = proseOf(report.conclusion);
+    const points = keyPoints(texts, conclusionIndex, { count: Math.min(2, Math.max(1, prose.length)), lang: report.meta.lang });
+    const blocks: Block[] = points.length
+      ? points.map((p) => ({ paragraph: [{ text: withStop(p.text) }] }))
+      : report.conclusion.filter((b) => b.kind === 'paragraph').map((b) => ({ paragraph: b.runs }));
+    slides.push({
+      layout: 'conclusion',
+      title: labels.conclusion,
+      blocks,
+      notes: prose.map((b) => plain(b.runs)).join('\n\n'),
+      source: { section: '(conclusion)', line: report.conclusion[0].line },
+    });
+    // Anything else the conclusion holds (a list of next steps, a table) still gets shown.
+    const rest = report.conclusion.filter((b) => b.kind !== 'paragraph');
+    if (rest.length) {
+      slides.push(
+        ...blockSlides(rest, texts, conclusionIndex, {
+          title: labels.conclusion,
+          source: { section: '(conclusion)', line: rest[0].line },
+        }, ctx),
+      );
+    }
+  }
+  return slides;
+}
+
+function withStop(text: string): string {
+  return /[.!?…。！？]$/.test(text) ? text : `${text}.`;
+}
+
+function takeaway(section: Section, texts: SectionText[], index: number) {
+  const runs: Run[] = [{ text: section.title, bold: true }];
+  const points = keyPoints(texts, index, { count: 3 });
+  const best = [...points].sort((a, b) => b.score - a.score)[0];
+  if (best) {
+    const short = toClause(best.text, 14) ?? best.text;
+    runs.push({ text: `: ${short}` });
+  }
+  return { level: 0, ordered: false, runs };
+}
+
+interface Frame {
+  title: string;
+  kicker?: string;
+  source: { section: string; line: number };
+}
+
+/** The slides for one section's own blocks (not its subsections). */
+function blockSlides(blocks: ReportBlock[], texts: SectionText[], index: number, frame: Frame, ctx: DraftContext): DraftSlide[] {
+  const slides: DraftSlide[] = [];
+  const base = (layout: Layout, line: number, blocks: Block[], notes = ''): DraftSlide => ({
+    layout,
+    title: frame.title,
+    kicker: frame.kicker,
+    blocks,
+    notes,
+    source: { section: frame.source.section, line },
+  });
+
+  // A one-sentence paragraph ending in a colon introduces the list after it: it goes with the list.
+  const leads = new Set<ReportBlock>();
+  blocks.forEach((b, i) => {
+    const next = blocks[i + 1];
+    if (b.kind === 'paragraph' && next?.kind === 'list' && /:\s*$/.test(plain(b.runs)) && plain(b.runs).split(/\s+/).length <= 40) leads.add(b);
+  });
+
+  const prose = proseOf(blocks);
+  const condensed = prose.filter((b) => !leads.has(b));
+  const notes = prose.map((b) => plain(b.runs)).join('\n\n');
+  if (condensed.length) {
+    const sentences = texts[index].paragraphs.join(' ');
+    const points = keyPoints(texts, index, { lang: undefined });
+    const list = points.length
+      ? [{ list: points.map((p) => ({ level: 0, ordered: false, runs: [{ text: p.text }] })) }]
+      : sentences.trim()
+        ? [{ paragraph: condensed[0].runs }]
+        : [];
+    if (list.length) slides.push(base('bullets', condensed[0].line, list, notes));
+  }
+
+  let mathRun: Block[] = [];
+  let mathLine = 0;
+  const flushMath = () => {
+    if (mathRun.length) slides.push(base('bullets', mathLine, mathRun));
+    mathRun = [];
+  };
+  blocks.forEach((b, i) => {
+    const before = blocks[i - 1];
+    if (b.kind !== 'math' && !(b.kind === 'paragraph' && !isProse(b))) flushMath();
+    switch (b.kind) {
+      case 'paragraph':
+        // Paragraphs with inline math are shown as written, beside any display math around them.
+        if (!isProse(b)) {
+          if (!mathRun.length) mathLine = b.line;
+          mathRun.push({ paragraph: b.runs });
+        }
+        break;
+      case 'math':
+        if (!mathRun.length) mathLine = b.line;
+        mathRun.push({ math: { tex: b.tex } });
+        break;
+      case 'list': {
+        const lead = before && leads.has(before) && before.kind === 'paragraph' ? before : undefined;
+        const leadBlocks: Block[] = lead ? [{ paragraph: lead.runs }] : [];
+        slides.push(base('bullets', lead ? lead.line : b.line, [...leadBlocks, { list: b.items }], condensed.length ? '' : notes));
+        break;
+      }
+      case 'table':
+        slides.push(base('table', b.line, [{ table: { head: b.head, rows: b.rows, align: b.align } }]));
+        break;
+      case 'image':
+        slides.push(base('image', b.line, [{ image: { asset: ctx.asset(b), alt: b.alt } }]));
+        break;
+      case 'code':
+        slides.push(base('code', b.line, [{ code: { lang: b.lang, lines: b.text.replace(/\n+$/, '').split('\n') } }]));
+        break;
+      case 'quote':
+        slides.push(base('quote', b.line, [{ quote: { runs: b.runs, cite: b.cite } }]));
+        break;
+    }
+  });
+  flushMath();
+  return slides;
+}

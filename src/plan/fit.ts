@@ -1,0 +1,359 @@
+/**
+ * Fitting: each draft slide is measured against its layout's boxes with the theme's real font
+ * metrics. Content that fits at a size between the layout's preferred and minimum size is set at the
+ * largest such size; content that does not fit at the minimum continues on "(cont.)" slides.
+ */
+import type { Block, ListItem, Run, Slide, TableBlock } from '../types/deck.js';
+import type { Theme, FontRole } from '../theme/types.js';
+import type { Measurer, Piece } from '../measure/text.js';
+import { LAYOUTS, SPACING, px, type Size, type LayoutSpec } from '../layout/specs.js';
+import { typeset } from '../math/typeset.js';
+import type { DraftSlide } from './draft.js';
+import type { Labels } from './labels.js';
+import { tableColumns, tableRowHeights } from './table-geometry.js';
+
+export interface FitContext {
+  measurer: Measurer;
+  theme: Theme;
+  size: Size;
+  labels: Labels;
+  /** Image sizes by asset index, for the image layout. */
+  assetSize(asset: number): { width: number; height: number } | undefined;
+}
+
+/** Browsers round line boxes and kern differently from our advance sums: keep a little slack. */
+const SLACK = 0.97;
+/** MathJax sizes formulas in ex; Carlito's x-height is 0.47 em, and 0.5 keeps us on the safe side. */
+const EX = 0.5;
+
+export function runsToPieces(runs: Run[], role: FontRole, extra: { bold?: boolean; italic?: boolean } = {}): Piece[] {
+  return runs.map((r) => ({
+    text: r.text,
+    style: {
+      role: r.code || r.math ? 'mono' : role,
+      bold: extra.bold || r.bold,
+      italic: extra.italic || r.italic,
+    },
+  }));
+}
+
+export function fitSlide(draft: DraftSlide, ctx: FitContext): Slide[] {
+  const spec = LAYOUTS[draft.layout];
+  switch (draft.layout) {
+    case 'table':
+      return fitTable(draft, spec, ctx);
+    case 'code':
+      return fitCode(draft, spec, ctx);
+    case 'image':
+      return fitImage(draft, spec, ctx);
+    case 'title':
+      return [fitTitleSlide(draft, spec, ctx)];
+    default:
+      return fitFlow(draft, spec, ctx);
+  }
+}
+
+// ---------------------------------------------------------------- titles
+
+function fitTitle(title: string, spec: LayoutSpec, ctx: FitContext): { size: number; text: string; overflow: boolean } {
+  const box = px(spec.boxes.title, ctx.size);
+  const lh = ctx.theme.lineHeight[spec.title.role];
+  const pieces = (text: string): Piece[] => [{ text, style: { role: spec.title.role, bold: true } }];
+  for (let s = spec.title.pref; s >= spec.title.min; s -= 2) {
+    const lines = ctx.measurer.lineCount(pieces(title), box.w * SLACK, s);
+    if (lines * s * lh <= box.h) return { size: s, text: title, overflow: false };
+  }
+  // Too long for the title box at the smallest size: shorten it on the slide, keep it whole in the notes.
+  const s = spec.title.min;
+  const words = title.split(/\s+/);
+  let lo = 1;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const text = `${words.slice(0, mid).join(' ')} …`;
+    if (ctx.measurer.lineCount(pieces(text), box.w * SLACK, s) * s * lh <= box.h) lo = mid;
+    else hi = mid - 1;
+  }
+  return { size: s, text: `${words.slice(0, lo).join(' ')} …`, overflow: true };
+}
+
+function finish(draft: DraftSlide, blocks: Block[], body: number, ctx: FitContext, part: number): Slide {
+  const spec = LAYOUTS[draft.layout];
+  const base = part === 0 ? draft.title : `${draft.title} (${ctx.labels.continued})`;
+  const t = fitTitle(base, spec, ctx);
+  let notes = part === 0 ? draft.notes : '';
+  if (t.overflow && part === 0) notes = [draft.title, notes].filter(Boolean).join('\n\n');
+  const slide: Slide = {
+    layout: draft.layout,
+    title: t.text,
+    ...(draft.kicker ? { kicker: draft.kicker } : {}),
+    blocks,
+    notes,
+    source: draft.source,
+    ...(part > 0 ? { continued: true } : {}),
+    fit: { title: t.size, body },
+  };
+  return slide;
+}
+
+// ---------------------------------------------------------------- flowing text (bullets, agenda…)
+
+/** One measurable piece of a flow: a paragraph, one list item, or a formula. */
+type Unit =
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'item'; item: ListItem }
+  | { kind: 'math'; tex: string }
+  | { kind: 'quote'; runs: Run[]; cite?: string };
+
+function units(blocks: Block[]): Unit[] {
+  const out: Unit[] = [];
+  for (const b of blocks) {
+    if ('paragraph' in b) out.push({ kind: 'paragraph', runs: b.paragraph });
+    else if ('list' in b) for (const item of b.list) out.push({ kind: 'item', item });
+    else if ('math' in b) out.push({ kind: 'math', tex: b.math.tex });
+    else if ('quote' in b) out.push({ kind: 'quote', runs: b.quote.runs, cite: b.quote.cite });
+  }
+  return out;
+}
+
+/** Units back to blocks: consecutive list items become one list again. */
+function blocksOf(us: Unit[]): Block[] {
+  const out: Block[] = [];
+  for (const u of us) {
+    const last = out[out.length - 1];
+    if (u.kind === 'item') {
+      if (last && 'list' in last) last.list.push(u.item);
+      else out.push({ list: [u.item] });
+    } else if (u.kind === 'paragraph') out.push({ paragraph: u.runs });
+    else if (u.kind === 'math') out.push({ math: { tex: u.tex } });
+    else out.push({ quote: { runs: u.runs, ...(u.cite ? { cite: u.cite } : {}) } });
+  }
+  return out;
+}
+
+interface FlowMetrics {
+  width: number;
+  lh: number;
+  role: FontRole;
+  italic: boolean;
+}
+
+function unitHeight(u: Unit, s: number, first: boolean, m: FlowMetrics, ctx: FitContext): number {
+  const gap = first ? 0 : (u.kind === 'item' && u.item.level > 0 ? SPACING.nestedGap : SPACING.itemGap) * s;
+  const lines = (runs: Run[], width: number, size = s, italic = m.italic) =>
+    ctx.measurer.lineCount(runsToPieces(runs, m.role, { italic }), width * SLACK, size);
+  switch (u.kind) {
+    case 'paragraph':
+      return gap + lines(u.runs, m.width) * s * m.lh;
+    case 'item':
+      return gap + lines(u.item.runs, m.width - (u.item.level + 1) * SPACING.indent * s) * s * m.lh;
+    case 'math': {
+      const t = typeset(u.tex, true);
+      const natural = t.width * EX * s;
+      const scale = natural > m.width ? m.width / natural : 1;
+      return gap + t.height * EX * s * scale;
+    }
+    case 'quote': {
+      const citeSize = Math.round(s * SPACING.citeScale);
+      const cite = u.cite ? SPACING.citeGap * s + lines([{ text: `— ${u.cite}` }], m.width, citeSize, false) * citeSize * m.lh : 0;
+      return gap + lines(u.runs, m.width) * s * m.lh + cite;
+    }
+  }
+}
+
+function flowHeight(us: Unit[], s: number, m: FlowMetrics, ctx: FitContext): number {
+  return us.reduce((h, u, i) => h + unitHeight(u, s, i === 0, m, ctx), 0);
+}
+
+function fitFlow(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] {
+  const box = px(spec.boxes.body, ctx.size);
+  const m: FlowMetrics = {
+    width: box.w,
+    lh: ctx.theme.lineHeight[spec.body.role],
+    role: spec.body.role,
+    italic: draft.layout === 'quote',
+  };
+  const all = units(draft.blocks);
+  for (let s = spec.body.pref; s >= spec.body.min; s -= 2) {
+    if (flowHeight(all, s, m, ctx) <= box.h) return [finish(draft, draft.blocks, s, ctx, 0)];
+  }
+  // Continue on more slides, at the preferred size so the deck keeps one rhythm.
+  const s = spec.body.pref;
+  const pages: Unit[][] = [[]];
+  let used = 0;
+  const queue = [...all];
+  while (queue.length) {
+    const u = queue.shift()!;
+    const page = pages[pages.length - 1];
+    const h = unitHeight(u, s, page.length === 0, m, ctx);
+    if (used + h <= box.h) {
+      page.push(u);
+      used += h;
+      continue;
+    }
+    const room = box.h - used;
+    // Short items move whole to the next slide; only long ones are split where the slide ends.
+    const splittable = (u.kind === 'paragraph' || u.kind === 'item' || u.kind === 'quote') && (page.length === 0 || h > box.h / 3);
+    const split = splittable ? splitUnit(u, room, s, page.length === 0, m, ctx) : undefined;
+    if (split) {
+      page.push(split[0]);
+      queue.unshift(split[1]);
+    } else if (page.length === 0) {
+      // A formula taller than the whole box: it is scaled to the box width already; show it alone.
+      page.push(u);
+      queue.length && pages.push([]);
+      used = 0;
+      continue;
+    } else queue.unshift(u);
+    pages.push([]);
+    used = 0;
+  }
+  return pages.filter((p) => p.length).map((p, i) => finish(draft, blocksOf(p), s, ctx, i));
+}
+
+/** Splits a text unit at a word so that its head fits in `room`; undefined when not even a line fits. */
+function splitUnit(u: Extract<Unit, { kind: 'paragraph' | 'item' | 'quote' }>, room: number, s: number, first: boolean, m: FlowMetrics, ctx: FitContext): [Unit, Unit] | undefined {
+  const runs = u.kind === 'item' ? u.item.runs : u.runs;
+  const text = runs.map((r) => r.text).join('');
+  const cuts = [...text.matchAll(/\s+/g)].map((x) => x.index!).filter((i) => i > 0);
+  const make = (rs: Run[], head: boolean): Unit =>
+    u.kind === 'item'
+      ? { kind: 'item', item: { ...u.item, runs: rs, ...(head ? {} : { n: undefined }) } }
+      : u.kind === 'quote'
+        ? { kind: 'quote', runs: rs, ...(head ? {} : { cite: u.cite }) }
+        : { kind: 'paragraph', runs: rs };
+  let best = -1;
+  let lo = 0;
+  let hi = cuts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const head = make(sliceRuns(runs, 0, cuts[mid]), true);
+    if (unitHeight(head, s, first, m, ctx) <= room) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (best < 0) return undefined;
+  const at = cuts[best];
+  const rest = sliceRuns(runs, at, text.length);
+  rest[0] && (rest[0] = { ...rest[0], text: rest[0].text.replace(/^\s+/, '') });
+  const tail = make(rest.filter((r) => r.text), false);
+  if (tail.kind === 'item') tail.item = { ...tail.item, continued: true };
+  return [make(sliceRuns(runs, 0, at), true), tail];
+}
+
+export function sliceRuns(runs: Run[], start: number, end: number): Run[] {
+  const out: Run[] = [];
+  let pos = 0;
+  for (const r of runs) {
+    const a = Math.max(start, pos);
+    const b = Math.min(end, pos + r.text.length);
+    if (b > a) out.push({ ...r, text: r.text.slice(a - pos, b - pos) });
+    pos += r.text.length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- title slide
+
+function fitTitleSlide(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide {
+  const slide = finish(draft, draft.blocks, spec.body.pref, ctx, 0);
+  const lh = ctx.theme.lineHeight.body;
+  for (const name of ['subtitle', 'byline'] as const) {
+    const block = draft.blocks.find((b) => name in b) as Record<string, string> | undefined;
+    if (!block) continue;
+    const box = px(spec.boxes[name]!, ctx.size);
+    let s = name === 'subtitle' ? spec.body.pref : Math.round(spec.body.pref * SPACING.bylineScale);
+    while (s > spec.body.min && ctx.measurer.lineCount([{ text: block[name], style: { role: 'body' } }], box.w * SLACK, s) * s * lh > box.h) s -= 2;
+    if (name === 'subtitle') slide.fit.body = s;
+  }
+  return slide;
+}
+
+// ---------------------------------------------------------------- tables
+
+function fitTable(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] {
+  const table = (draft.blocks[0] as { table: TableBlock }).table;
+  const box = px(spec.boxes.body, ctx.size);
+  const lh = ctx.theme.lineHeight.body;
+  const geometry = (s: number) => {
+    const widths = tableColumns(table, box.w, s, ctx.measurer);
+    return { widths, ...tableRowHeights(table, widths, s, lh, ctx.measurer) };
+  };
+  for (let s = spec.body.pref; s >= spec.body.min; s -= 1) {
+    const g = geometry(s);
+    if (g.head + g.rows.reduce((a, b) => a + b, 0) <= box.h) return [finish(draft, draft.blocks, s, ctx, 0)];
+  }
+  const s = spec.body.pref - 2;
+  const g = geometry(s);
+  const pages: number[][] = [[]];
+  let used = g.head;
+  g.rows.forEach((h, i) => {
+    if (used + h > box.h && pages[pages.length - 1].length) {
+      pages.push([]);
+      used = g.head;
+    }
+    pages[pages.length - 1].push(i);
+    used += h;
+  });
+  return pages.map((rows, i) =>
+    finish(draft, [{ table: { head: table.head, rows: rows.map((r) => table.rows[r]), align: table.align } }], s, ctx, i),
+  );
+}
+
+// ---------------------------------------------------------------- code
+
+function fitCode(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] {
+  const code = (draft.blocks[0] as { code: { lang?: string; lines: string[] } }).code;
+  const box = px(spec.boxes.body, ctx.size);
+  const lh = ctx.theme.lineHeight.mono;
+  const inner = (s: number) => ({
+    w: box.w - 2 * SPACING.codePad * s,
+    h: box.h - 2 * SPACING.codePad * s - (code.lang ? SPACING.codeLabel * s : 0),
+  });
+  const lineHeights = (s: number) =>
+    code.lines.map((l) => Math.max(1, ctx.measurer.lineCount([{ text: l || ' ', style: { role: 'mono' } }], inner(s).w * SLACK, s)) * s * lh);
+  for (let s = spec.body.pref; s >= spec.body.min; s -= 1) {
+    if (lineHeights(s).reduce((a, b) => a + b, 0) <= inner(s).h) return [finish(draft, draft.blocks, s, ctx, 0)];
+  }
+  const s = spec.body.min + 2;
+  const hs = lineHeights(s);
+  const pages: string[][] = [[]];
+  let used = 0;
+  hs.forEach((h, i) => {
+    if (used + h > inner(s).h && pages[pages.length - 1].length) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1].push(code.lines[i]);
+    used += h;
+  });
+  return pages.map((lines, i) => finish(draft, [{ code: { ...(code.lang ? { lang: code.lang } : {}), lines } }], s, ctx, i));
+}
+
+// ---------------------------------------------------------------- images
+
+/** Image layout: the caption takes the lines it needs at the bottom of the box, the image the rest. */
+export function imageGeometry(alt: string, s: number, boxW: number, boxH: number, lh: number, measurer: Measurer) {
+  const captionLines = alt ? measurer.lineCount([{ text: alt, style: { role: 'body', italic: true } }], boxW * SLACK, s) : 0;
+  const caption = captionLines ? captionLines * s * lh + SPACING.captionGap * s : 0;
+  return { caption, imageH: boxH - caption };
+}
+
+function fitImage(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] {
+  const image = (draft.blocks[0] as { image: { asset: number; alt: string } }).image;
+  const box = px(spec.boxes.body, ctx.size);
+  const lh = ctx.theme.lineHeight.body;
+  let s = spec.body.pref;
+  // The picture keeps at least 60% of the box; a caption longer than that is shortened on the slide.
+  while (s > spec.body.min && imageGeometry(image.alt, s, box.w, box.h, lh, ctx.measurer).caption > box.h * 0.4) s -= 1;
+  let alt = image.alt;
+  let notes = draft.notes;
+  if (imageGeometry(alt, s, box.w, box.h, lh, ctx.measurer).caption > box.h * 0.4) {
+    const words = alt.split(/\s+/);
+    while (words.length > 1 && imageGeometry(`${words.join(' ')} …`, s, box.w, box.h, lh, ctx.measurer).caption > box.h * 0.4) words.pop();
+    alt = `${words.join(' ')} …`;
+    notes = [image.alt, notes].filter(Boolean).join('\n\n');
+  }
+  return [finish({ ...draft, notes }, [{ image: { asset: image.asset, alt } }], s, ctx, 0)];
+}

@@ -1,0 +1,67 @@
+/** Report + theme → Deck: draft the slides, then fit each one to its layout. */
+import type { Asset, Deck } from '../types/deck.js';
+import type { Diagnostic, Result } from '../types/diagnostics.js';
+import type { Report, ReportBlock } from '../types/report.js';
+import type { Theme } from '../theme/types.js';
+import type { Measurer } from '../measure/text.js';
+import { slideSize } from '../layout/specs.js';
+import { typeset } from '../math/typeset.js';
+import { draftSlides } from './draft.js';
+import { fitSlide } from './fit.js';
+import { labelsFor } from './labels.js';
+
+export interface PlanOptions {
+  theme: Theme;
+  measurer: Measurer;
+  /** The report's path as the user named it, for diagnostics. */
+  file: string;
+}
+
+export function plan(report: Report, opts: PlanOptions): Result<Deck> {
+  const diagnostics: Diagnostic[] = [];
+  const labels = labelsFor(report.meta.lang);
+  const size = slideSize(opts.theme.size);
+  const assets: Asset[] = [];
+  const assetIndex = new Map<string, number>();
+  const asset = (b: Extract<ReportBlock, { kind: 'image' }>) => {
+    const known = assetIndex.get(b.src);
+    if (known !== undefined) return known;
+    const p = b.probe;
+    assets.push(p ? { src: b.src, path: p.path, width: p.width, height: p.height, mime: p.mime } : { src: b.src });
+    assetIndex.set(b.src, assets.length - 1);
+    return assets.length - 1;
+  };
+
+  const drafts = draftSlides(report, { labels, asset });
+  checkMath(drafts, opts.file, diagnostics);
+  const slides = drafts.flatMap((d) =>
+    fitSlide(d, {
+      measurer: opts.measurer,
+      theme: opts.theme,
+      size,
+      labels,
+      assetSize: (i) => {
+        const a = assets[i];
+        return a?.width && a.height ? { width: a.width, height: a.height } : undefined;
+      },
+    }),
+  );
+  const { title, subtitle, author, date, lang, source } = report.meta;
+  const meta = { title, lang, source, ...(subtitle ? { subtitle } : {}), ...(author ? { author } : {}), ...(date ? { date } : {}) };
+  return {
+    value: { meta, size, theme: opts.theme.name, assets, links: report.links, slides },
+    diagnostics,
+  };
+}
+
+function checkMath(drafts: ReturnType<typeof draftSlides>, file: string, diagnostics: Diagnostic[]): void {
+  for (const d of drafts) {
+    for (const b of d.blocks) {
+      const texs = 'math' in b ? [b.math.tex] : 'paragraph' in b ? b.paragraph.filter((r) => r.math).map((r) => r.text) : [];
+      for (const tex of texs) {
+        const error = typeset(tex, 'math' in b).error;
+        if (error) diagnostics.push({ level: 'warning', code: 'math', message: `math could not be typeset (${error}): ${tex}`, file, line: d.source.line });
+      }
+    }
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Deck → one self-contained reveal.js HTML file: reveal's CSS and JS, the theme, the fonts and the
+ * images are all inlined, so the deck presents from a USB stick with no network.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Block, Deck, Slide } from '../../types/deck.js';
+import type { Theme } from '../../theme/types.js';
+import { FOOTER, LAYOUTS, SPACING, px, type Box } from '../../layout/specs.js';
+import { PACKAGE_ROOT } from '../../theme/load.js';
+import { typeset } from '../../math/typeset.js';
+import { isRtl } from '../../structure/lang.js';
+import { labelsFor } from '../../plan/labels.js';
+import { tableColumns } from '../../plan/table-geometry.js';
+import type { Measurer } from '../../measure/text.js';
+import { escapeHtml, runsHtml } from './runs.js';
+import { highlightHtml, loadHighlighter } from './highlight.js';
+import { deckCodepoints, fontFaces, themeVariables } from './css.js';
+
+export interface HtmlOptions {
+  theme: Theme;
+  measurer: Measurer;
+  /** Folder the deck's asset paths are relative to (the report's folder). */
+  baseDir: string;
+  version: string;
+}
+
+const require = createRequire(import.meta.url);
+const TEMPLATE_DIR = path.join(PACKAGE_ROOT, 'templates');
+
+let hb: typeof Handlebars | undefined;
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function engine(): typeof Handlebars {
+  if (hb) return hb;
+  hb = Handlebars.create();
+  for (const name of ['frame', 'flow', 'notes']) {
+    hb.registerPartial(name, readFileSync(path.join(TEMPLATE_DIR, `partials-${name}.hbs`), 'utf8'));
+  }
+  return hb;
+}
+
+function template(name: string): HandlebarsTemplateDelegate {
+  let t = compiled.get(name);
+  if (!t) {
+    // strict: a template that names a field the renderer does not provide is our bug, not silence.
+    t = engine().compile(readFileSync(path.join(TEMPLATE_DIR, `${name}.hbs`), 'utf8'), { strict: false, noEscape: false });
+    compiled.set(name, t);
+  }
+  return t;
+}
+
+const r = (n: number) => Math.round(n * 100) / 100;
+function boxStyle(b: Box, fontSize?: number): string {
+  return `left:${r(b.x)}px;top:${r(b.y)}px;width:${r(b.w)}px;height:${r(b.h)}px${fontSize ? `;font-size:${fontSize}px` : ''}`;
+}
+
+/** Inline scripts must not close their own <script> element early. */
+function inlineScript(js: string): string {
+  return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+}
+
+export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string> {
+  if (deck.slides.some((s) => s.blocks.some((b) => 'code' in b))) await loadHighlighter();
+  const labels = labelsFor(deck.meta.lang);
+  const total = deck.slides.length;
+  const images = new Map<number, string | undefined>();
+  const imageSrc = (i: number) => {
+    if (!images.has(i)) {
+      const a = deck.assets[i];
+      let src: string | undefined;
+      try {
+        if (a?.path && a.mime) src = `data:${a.mime};base64,${readFileSync(path.join(opts.baseDir, a.path)).toString('base64')}`;
+      } catch {
+        src = undefined;
+      }
+      images.set(i, src);
+    }
+    return images.get(i);
+  };
+
+  const slidesHtml = deck.slides
+    .map((slide, i) => template(slide.layout)(slideContext(slide, i + 1, total, deck, opts, imageSrc, labels.imageMissing)))
+    .join('\n');
+
+  const config = {
+    width: deck.size.width,
+    height: deck.size.height,
+    margin: 0.04,
+    center: false,
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: false,
+    transition: 'fade',
+    transitionSpeed: 'fast',
+    rtl: isRtl(deck.meta.lang),
+    plugins: [] as string[],
+  };
+  const css = [themeVariables(opts.theme, deck), fontFaces(opts.theme, deckCodepoints(deck)), readFileSync(path.join(TEMPLATE_DIR, 'deck.css'), 'utf8')].join('\n');
+  return template('deck')({
+    lang: deck.meta.lang,
+    dir: isRtl(deck.meta.lang) ? 'rtl' : 'ltr',
+    title: deck.meta.title,
+    author: deck.meta.author,
+    version: opts.version,
+    revealCss: readFileSync(require.resolve('reveal.js/reveal.css'), 'utf8'),
+    css,
+    slides: slidesHtml,
+    revealJs: inlineScript(readFileSync(require.resolve('reveal.js'), 'utf8')),
+    notesJs: inlineScript(readFileSync(require.resolve('reveal.js/plugin/notes'), 'utf8')),
+    config: JSON.stringify(config).replace('"plugins":[]', '"plugins":[RevealNotes]').replace(/</g, '\\u003c'),
+  });
+}
+
+function slideContext(
+  slide: Slide,
+  number: number,
+  total: number,
+  deck: Deck,
+  opts: HtmlOptions,
+  imageSrc: (i: number) => string | undefined,
+  missingLabel: string,
+) {
+  const spec = LAYOUTS[slide.layout];
+  const size = deck.size;
+  const titleBox = px(spec.boxes.title, size);
+  const body = px(spec.boxes.body, size);
+  const s = slide.fit.body;
+  const ctx: Record<string, unknown> = {
+    title: slide.title,
+    titleBox: { style: boxStyle(titleBox, slide.fit.title) },
+    body: { style: boxStyle(body, s) },
+    rule: `left:${r(titleBox.x)}px;top:${r(titleBox.y + titleBox.h + 10)}px`,
+    notes: slide.notes ? slide.notes.split(/\n{2,}/) : [],
+  };
+  if (slide.kicker && spec.boxes.kicker) ctx.kicker = { text: slide.kicker, style: boxStyle(px(spec.boxes.kicker, size)) };
+  if (slide.layout !== 'title' && (opts.theme.slideNumbers || opts.theme.footer)) {
+    ctx.footer = {
+      style: boxStyle(px(FOOTER, size)),
+      text: opts.theme.footer ?? '',
+      number: opts.theme.slideNumbers ? `${number} / ${total}` : '',
+    };
+  }
+  if (slide.layout === 'title') {
+    for (const name of ['subtitle', 'byline'] as const) {
+      const b = slide.blocks.find((x) => name in x) as Record<string, string> | undefined;
+      const box = spec.boxes[name];
+      if (b && box) {
+        const fs = name === 'subtitle' ? s : Math.round(LAYOUTS.title.body.pref * SPACING.bylineScale);
+        ctx[name] = { text: b[name], style: boxStyle(px(box, size), fs) };
+      }
+    }
+    return ctx;
+  }
+  const links = deck.links;
+  ctx.blocks = flowBlocks(slide.blocks, links, s);
+  for (const b of slide.blocks) {
+    if ('table' in b) {
+      const cols = tableColumns(b.table, body.w, s, opts.measurer);
+      const align = (i: number) => ['left', 'center', 'right'][Math.round((b.table.align[i] ?? 0) * 2)];
+      ctx.table = {
+        width: cols.reduce((a, c) => a + c, 0),
+        cols,
+        head: b.table.head.map((cell, i) => ({ html: runsHtml(cell, links), align: align(i) })),
+        rows: b.table.rows.map((row) => row.map((cell, i) => ({ html: runsHtml(cell, links), align: align(i) }))),
+      };
+    } else if ('code' in b) {
+      ctx.code = { lang: b.code.lang, html: highlightHtml(b.code.lines.join('\n'), b.code.lang) };
+    } else if ('image' in b) {
+      const asset = deck.assets[b.image.asset];
+      const src = imageSrc(b.image.asset);
+      ctx.image = { src, alt: b.image.alt, width: asset?.width, height: asset?.height, missing: missingLabel };
+    }
+  }
+  return ctx;
+}
+
+/** Flow blocks with the spacing the planner measured: gaps and indents in em of the body size. */
+function flowBlocks(blocks: Block[], links: string[], s: number) {
+  let first = true;
+  const gap = (nested = false) => {
+    const g = first ? 0 : nested ? SPACING.nestedGap : SPACING.itemGap;
+    first = false;
+    return `margin-top:${g}em`;
+  };
+  return blocks.map((b) => {
+    if ('paragraph' in b) return { paragraph: runsHtml(b.paragraph, links), style: gap() };
+    if ('list' in b) {
+      return {
+        list: b.list.map((item) => ({
+          level: item.level,
+          continued: item.continued,
+          marker: item.ordered ? `${item.n ?? 1}.` : item.level === 0 ? '•' : item.level === 1 ? '–' : '◦',
+          markerStyle: `inset-inline-start:${r(item.level * SPACING.indent)}em;width:${SPACING.indent}em`,
+          style: `${gap(item.level > 0)};padding-inline-start:${r((item.level + 1) * SPACING.indent)}em`,
+          html: runsHtml(item.runs, links),
+        })),
+      };
+    }
+    if ('math' in b) return { math: typeset(b.math.tex, true).svg, style: gap() };
+    if ('quote' in b) {
+      const cite = Math.round(s * SPACING.citeScale);
+      return {
+        quote: { html: runsHtml(b.quote.runs, links), cite: b.quote.cite, citeStyle: `margin-top:${r((SPACING.citeGap * s) / cite)}em;font-size:${cite}px` },
+        style: gap(),
+      };
+    }
+    return {};
+  });
+}
+
+export { escapeHtml };

@@ -1,0 +1,112 @@
+/**
+ * The deck model: what `briefdeck plan --json` prints and every renderer draws.
+ * A public contract. It holds no HTML and no layout strings other than `layout`: inside a slide,
+ * every string other than `layout`, `title`, `notes` and `source.section` is text shown on the slide.
+ * What is not shown (image files, link targets) lives at deck level and is referenced by index.
+ */
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  strike?: boolean;
+  /** Index into `Deck.links`. */
+  link?: number;
+  /** Inline math: `text` is TeX, typeset when rendered. */
+  math?: boolean;
+}
+
+export interface ListItem {
+  /** Nesting level, 0 for top-level items. */
+  level: number;
+  ordered: boolean;
+  /** The number shown for an ordered item. */
+  n?: number;
+  runs: Run[];
+  /** Carries on an item split across slides: shown without its bullet. */
+  continued?: boolean;
+}
+
+export interface TableBlock {
+  head: Run[][];
+  rows: Run[][][];
+  /** Horizontal alignment of each column as a fraction: 0 left, 0.5 centre, 1 right. */
+  align: number[];
+}
+
+export interface ImageBlock {
+  /** Index into `Deck.assets`. */
+  asset: number;
+  /** Alt text, shown as the caption. */
+  alt: string;
+}
+
+export type Block =
+  | { paragraph: Run[] }
+  | { list: ListItem[] }
+  | { table: TableBlock }
+  | { image: ImageBlock }
+  /** `lang` is shown as a label on the code slide. */
+  | { code: { lang?: string; lines: string[] } }
+  | { quote: { runs: Run[]; cite?: string } }
+  | { math: { tex: string } }
+  | { subtitle: string }
+  | { byline: string };
+
+export type Layout =
+  | 'title'
+  | 'agenda'
+  | 'bullets'
+  | 'table'
+  | 'image'
+  | 'code'
+  | 'quote'
+  | 'takeaways'
+  | 'conclusion';
+
+export interface Slide {
+  layout: Layout;
+  title: string;
+  /** Section number shown above the title ("2", "2.1"). */
+  kicker?: string;
+  blocks: Block[];
+  /** Speaker notes, plain text (paragraphs separated by blank lines). */
+  notes: string;
+  source: { section: string; line: number };
+  /** True on a slide that carries on where the previous one stopped. */
+  continued?: boolean;
+  /** Font sizes in px (at the deck's size) the planner fitted this slide at. */
+  fit: { title: number; body: number };
+}
+
+export interface Asset {
+  /** The path or URL as written in the report. */
+  src: string;
+  /** Path relative to the report's folder; absent when the file could not be read. */
+  path?: string;
+  /** Pixel size of the image; absent when unknown (missing or unreadable). */
+  width?: number;
+  height?: number;
+  mime?: string;
+}
+
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  /** The report's file name. */
+  source: string;
+}
+
+export interface Deck {
+  meta: DeckMeta;
+  /** Slide size in CSS pixels; 1280×720 for 16:9. */
+  size: { width: number; height: number };
+  theme: string;
+  assets: Asset[];
+  links: string[];
+  slides: Slide[];
+}

@@ -1,0 +1,130 @@
+/** The command line as scripts and users meet it: files written, exit codes, one-line errors. */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { briefdeck } from '../helpers/cli.js';
+import { EXAMPLE, FIXTURES } from '../helpers/fixtures.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'briefdeck-cli-'));
+
+describe('briefdeck build', () => {
+  it('writes <out>/<stem>.html and says so', () => {
+    const out = tmp();
+    const r = briefdeck(['build', EXAMPLE, '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(out)).toEqual(['quarterly-review.html']);
+    expect(r.stdout).toContain(path.join(out, 'quarterly-review.html'));
+  });
+
+  it('writes to ./output by default', () => {
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, 'notes.md'), '# Weekly Notes\n\n## Status\nAll projects are on track this week.\n');
+    const r = briefdeck(['build', 'notes.md'], { cwd });
+    expect(r.status).toBe(0);
+    expect(existsSync(path.join(cwd, 'output', 'notes.html'))).toBe(true);
+  });
+
+  it('prints a JSON summary with --json', () => {
+    const out = tmp();
+    const r = briefdeck(['build', EXAMPLE, path.join(FIXTURES, 'agent-report.md'), '-o', out, '--json']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.reports).toHaveLength(2);
+    expect(summary.reports[0]).toMatchObject({ input: EXAMPLE, files: [path.join(out, 'quarterly-review.html')], warnings: 0 });
+    expect(summary.reports[0].slides).toBeGreaterThan(10);
+  });
+
+  it('reports a missing image as file:line: warning and still builds', () => {
+    const out = tmp();
+    const report = path.join(FIXTURES, 'structured-report.md');
+    const r = briefdeck(['build', report, '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim()).toBe(`${report}:39: warning: image not found: figures/specialty-waits.png`);
+  });
+
+  it('fails with one line and exit 1 for a file that does not exist', () => {
+    const r = briefdeck(['build', 'no-such-report.md', '-o', tmp()]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('no-such-report.md: no such file\n');
+  });
+
+  it('fails with exit 1 for a file that is not text, writing nothing', () => {
+    const dir = tmp();
+    const out = path.join(dir, 'out');
+    writeFileSync(path.join(dir, 'logo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const r = briefdeck(['build', path.join(dir, 'logo.md'), '-o', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${path.join(dir, 'logo.md')}: not a text file\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('fails with file:line:column for malformed front matter', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'bad.md');
+    writeFileSync(file, '---\ntitle: Quarterly update\nauthor: [unclosed\n---\n\n# Body\n');
+    const r = briefdeck(['build', file, '-o', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: invalid front matter: .+\\n$`));
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('is a usage error (exit 2) to ask for an unknown or not yet available format', () => {
+    const unknown = briefdeck(['build', EXAMPLE, '-f', 'docx', '-o', tmp()]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^briefdeck: unknown format "docx"/);
+    const later = briefdeck(['build', EXAMPLE, '-f', 'html,pptx', '-o', tmp()]);
+    expect(later.status).toBe(2);
+    expect(later.stderr).toMatch(/^briefdeck: format "pptx" is not available yet/);
+  });
+
+  it('is a usage error (exit 2) to give no report or an unknown option', () => {
+    expect(briefdeck(['build']).status).toBe(2);
+    const r = briefdeck(['build', EXAMPLE, '--colour', 'red']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Unknown argument/);
+  });
+});
+
+describe('briefdeck plan', () => {
+  it('prints the deck model as JSON and writes nothing', () => {
+    const cwd = tmp();
+    const r = briefdeck(['plan', EXAMPLE, '--json'], { cwd });
+    expect(r.status).toBe(0);
+    const deck = JSON.parse(r.stdout);
+    expect(deck.meta.title).toBe('Northwind Freight — Q3 2026 Operations Review');
+    for (const slide of deck.slides) {
+      expect(slide).toHaveProperty('layout');
+      expect(slide).toHaveProperty('title');
+      expect(typeof slide.notes).toBe('string');
+      expect(slide.source).toEqual({ section: expect.any(String), line: expect.any(Number) });
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('prints a readable outline without --json', () => {
+    const r = briefdeck(['plan', path.join(FIXTURES, 'agent-report.md')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Report on Developments in Grid-Scale Energy Storage — \d+ slides/);
+    expect(r.stdout).toMatch(/\n +3 +agenda +Agenda\n/);
+    expect(r.stdout).toMatch(/bullets +1 Falling Battery Costs\n +• /);
+  });
+});
+
+describe('help and version', () => {
+  it('--help lists the commands with examples', () => {
+    const r = briefdeck(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('briefdeck build <reports..>');
+    expect(r.stdout).toContain('briefdeck plan <report>');
+    const build = briefdeck(['build', '--help']);
+    expect(build.stdout).toContain('Examples:');
+    expect(build.stdout).toContain('--format');
+  });
+
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+    expect(briefdeck(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+});

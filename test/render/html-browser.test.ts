@@ -1,0 +1,158 @@
+/**
+ * The built deck in a real headless Chromium, as a presenter would open it from a USB stick:
+ * reveal.js starts, shows every slide of the model, asks the network for nothing, logs no errors,
+ * and no element sits outside its slide or spills out of its box.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { planFile } from '../../src/pipeline.js';
+import { renderHtml } from '../../src/render/html/render.js';
+import { EXAMPLE, FIXTURES, fixtureReports } from '../helpers/fixtures.js';
+import { hasBrowser, launchBrowser } from '../helpers/browser.js';
+
+const out = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-html-'));
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+async function open(browser: Browser, file: string): Promise<Opened> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('file:') || url.startsWith('data:') || url === 'about:blank') return void req.continue();
+    requests.push(url);
+    void req.abort();
+  });
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
+  return { page, errors, requests };
+}
+
+/** Every element of every slide, checked against its slide's box and every text box against its own. */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const R = (window as unknown as { Reveal: { configure(o: object): void; getTotalSlides(): number; slide(i: number): void; getCurrentSlide(): HTMLElement } }).Reveal;
+    R.configure({ transition: 'none' });
+    await document.fonts.ready;
+    const problems: string[] = [];
+    for (let i = 0; i < R.getTotalSlides(); i++) {
+      R.slide(i);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const slide = R.getCurrentSlide();
+      const s = slide.getBoundingClientRect();
+      const tol = 1;
+      for (const el of Array.from(slide.querySelectorAll('*')) as HTMLElement[]) {
+        if (el.closest('aside.notes')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < s.left - tol || r.top < s.top - tol || r.right > s.right + tol || r.bottom > s.bottom + tol) {
+          problems.push(`slide ${i + 1}: <${el.tagName.toLowerCase()} class="${el.className}"> leaves the slide`);
+        }
+      }
+      for (const box of Array.from(slide.querySelectorAll('.box')) as HTMLElement[]) {
+        const b = box.getBoundingClientRect();
+        for (const el of Array.from(box.querySelectorAll('*')) as HTMLElement[]) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue;
+          if (r.bottom > b.bottom + tol || r.right > b.right + tol || r.left < b.left - tol || r.top < b.top - tol) {
+            problems.push(`slide ${i + 1}: text spills out of its ${box.className} box (${(el.textContent ?? '').slice(0, 40)}…)`);
+            break;
+          }
+        }
+      }
+    }
+    return problems;
+  });
+}
+
+describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  const reports = [EXAMPLE, ...fixtureReports().map((f) => path.join(FIXTURES, f))];
+  const built = new Map<string, { file: string; slides: number; notes: string[] }>();
+
+  beforeAll(async () => {
+    ({ browser, close } = await launchBrowser());
+    for (const report of reports) {
+      const planned = await planFile(report);
+      const html = await renderHtml(planned.deck, { theme: planned.theme, measurer: planned.measurer, baseDir: path.dirname(report), version: 'test' });
+      const file = path.join(out, path.basename(report).replace(/\.md$/, '.html'));
+      writeFileSync(file, html);
+      built.set(report, { file, slides: planned.deck.slides.length, notes: planned.deck.slides.map((s) => s.notes) });
+    }
+  });
+  afterAll(async () => close?.());
+
+  for (const report of reports) {
+    it(`${path.basename(report)}: every slide shows, offline, without errors, inside its box`, async () => {
+      const { file, slides } = built.get(report)!;
+      const { page, errors, requests } = await open(browser, file);
+      try {
+        expect(await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides())).toBe(slides);
+        expect(await layoutProblems(page)).toEqual([]);
+        expect(requests).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('notices text that spills out of its box (the check above can fail)', async () => {
+    const { file } = built.get(EXAMPLE)!;
+    const { page } = await open(browser, file);
+    try {
+      await page.addStyleTag({ content: '.reveal .layout-bullets .body { font-size: 64px !important; }' });
+      expect((await layoutProblems(page)).join('\n')).toMatch(/spills out of its box body flow box/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('takes <title> and lang from the report, and carries speaker notes in aside.notes', async () => {
+    const { file, notes } = built.get(EXAMPLE)!;
+    const { page } = await open(browser, file);
+    try {
+      expect(await page.title()).toBe('Northwind Freight — Q3 2026 Operations Review');
+      expect(await page.$eval('html', (h) => h.lang)).toBe('en');
+      const asides = await page.$$eval('.reveal .slides > section', (ss) => ss.map((s) => s.querySelector('aside.notes')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+      expect(asides.map((a) => a.length > 0)).toEqual(notes.map((n) => n.length > 0));
+      expect(asides.join(' ')).toContain('Revenue grew 12% year on year to $48.2M');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('opens the speaker view with the current slide\'s notes when S is pressed', async () => {
+    const { file } = built.get(EXAMPLE)!;
+    const { page } = await open(browser, file);
+    try {
+      await page.evaluate(() => (window as unknown as { Reveal: { slide(i: number): void } }).Reveal.slide(3));
+      const popup = new Promise<Page>((resolve) =>
+        browser.once('targetcreated', async (t) => resolve((await t.page()) as Page)),
+      );
+      await page.keyboard.press('s');
+      const speaker = await popup;
+      await speaker.waitForFunction(
+        () => document.querySelector('.speaker-controls-notes')?.textContent?.includes('Revenue grew 12% year on year'),
+        { timeout: 15_000 },
+      );
+      await speaker.close();
+    } finally {
+      await page.close();
+    }
+  });
+});
