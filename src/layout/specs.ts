@@ -51,10 +51,10 @@ export const LAYOUTS: Record<Layout, LayoutSpec> = {
   },
   agenda: content({ role: 'body', pref: 28, min: 20 }),
   bullets: content({ role: 'body', pref: 28, min: 20 }),
-  takeaways: content({ role: 'body', pref: 26, min: 18 }),
+  takeaways: content({ role: 'body', pref: 26, min: 22 }),
   conclusion: content({ role: 'body', pref: 32, min: 22 }),
-  table: content({ role: 'body', pref: 20, min: 14 }),
-  code: content({ role: 'mono', pref: 20, min: 13 }),
+  table: content({ role: 'body', pref: 24, min: 14 }),
+  code: content({ role: 'mono', pref: 22, min: 13 }),
   image: content({ role: 'body', pref: 18, min: 14 }),
   quote: content({ role: 'body', pref: 36, min: 24 }),
 };
@@ -82,6 +82,25 @@ export const SPACING = {
   /** Subtitle and byline sizes on the title slide, relative to the body size. */
   bylineScale: 0.72,
 } as const;
+
+/**
+ * Where a list item's marker and text start, in em from the box's start edge. Numbers need more room
+ * than bullets ("10." is wider than "•"), so each level's marker column is as wide as its widest number.
+ */
+export function listIndents(items: { level: number; ordered: boolean; n?: number }[]): (level: number) => { marker: number; text: number } {
+  const columns = new Map<number, number>();
+  for (const item of items) {
+    const digits = item.ordered ? String(item.n ?? 1).length : 0;
+    // Carlito's figures are 0.51 em and its full stop 0.25 em; 0.35 em keeps the text clear of the number.
+    const width = item.ordered ? Math.max(SPACING.indent, digits * 0.55 + 0.3 + 0.35) : SPACING.indent;
+    columns.set(item.level, Math.max(columns.get(item.level) ?? 0, width));
+  }
+  return (level) => {
+    let marker = 0;
+    for (let l = 0; l < level; l++) marker += columns.get(l) ?? SPACING.indent;
+    return { marker, text: marker + (columns.get(level) ?? SPACING.indent) };
+  };
+}
 
 export interface Size {
   width: number;

@@ -6,7 +6,7 @@
 import type { Block, Layout, Run } from '../types/deck.js';
 import type { Report, ReportBlock, Section } from '../types/report.js';
 import { runsText } from '../structure/inline.js';
-import { keyPoints, toClause, type SectionText } from '../condense/keypoints.js';
+import { keyPoints, type SectionText } from '../condense/keypoints.js';
 import type { Labels } from './labels.js';
 
 export interface DraftSlide {
@@ -132,10 +132,13 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
 
   if (report.conclusion.length) {
     const prose = proseOf(report.conclusion);
-    const points = keyPoints(texts, conclusionIndex, { count: Math.min(2, Math.max(1, prose.length)), lang: report.meta.lang });
+    // The deck closes on the report's own closing words when they are short enough to read aloud;
+    // a long conclusion is condensed like any section.
+    const length = prose.reduce((n, b) => n + plain(b.runs).split(/\s+/).length, 0);
+    const points = length > CONCLUSION_WORDS ? keyPoints(texts, conclusionIndex, { count: 3, lang: report.meta.lang }) : [];
     const blocks: Block[] = points.length
-      ? points.map((p) => ({ paragraph: [{ text: withStop(p.text) }] }))
-      : report.conclusion.filter((b) => b.kind === 'paragraph').map((b) => ({ paragraph: b.runs }));
+      ? [{ list: points.map((p) => ({ level: 0, ordered: false, runs: [{ text: p.text }] })) }]
+      : prose.map((b) => ({ paragraph: b.runs }));
     slides.push({
       layout: 'conclusion',
       title: labels.conclusion,
@@ -157,18 +160,18 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
   return slides;
 }
 
-function withStop(text: string): string {
-  return /[.!?…。！？]$/.test(text) ? text : `${text}.`;
-}
+/** Longest conclusion (in words) shown whole on the closing slide. */
+const CONCLUSION_WORDS = 90;
 
 function takeaway(section: Section, texts: SectionText[], index: number) {
   const runs: Run[] = [{ text: section.title, bold: true }];
   const points = keyPoints(texts, index, { count: 3 });
-  const best = [...points].sort((a, b) => b.score - a.score)[0];
-  if (best) {
-    const short = toClause(best.text, 14) ?? best.text;
-    runs.push({ text: `: ${short}` });
-  }
+  // One line per section: the first point short enough for one line (usually the topic sentence),
+  // else the shortest one.
+  const words = (t: string) => t.split(/\s+/).length;
+  const best = points.find((p) => words(p.text) <= 16) ?? [...points].sort((a, b) => words(a.text) - words(b.text))[0];
+  // The section's strongest point, as the slide showed it: shortening it again risks changing its meaning.
+  if (best) runs.push({ text: `: ${best.text}` });
   return { level: 0, ordered: false, runs };
 }
 

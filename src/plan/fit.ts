@@ -6,7 +6,7 @@
 import type { Block, ListItem, Run, Slide, TableBlock } from '../types/deck.js';
 import type { Theme, FontRole } from '../theme/types.js';
 import type { Measurer, Piece } from '../measure/text.js';
-import { LAYOUTS, SPACING, px, type Size, type LayoutSpec } from '../layout/specs.js';
+import { LAYOUTS, SPACING, listIndents, px, type Size, type LayoutSpec } from '../layout/specs.js';
 import { typeset } from '../math/typeset.js';
 import type { DraftSlide } from './draft.js';
 import type { Labels } from './labels.js';
@@ -101,7 +101,7 @@ function finish(draft: DraftSlide, blocks: Block[], body: number, ctx: FitContex
 /** One measurable piece of a flow: a paragraph, one list item, or a formula. */
 type Unit =
   | { kind: 'paragraph'; runs: Run[] }
-  | { kind: 'item'; item: ListItem }
+  | { kind: 'item'; item: ListItem; indent: number }
   | { kind: 'math'; tex: string }
   | { kind: 'quote'; runs: Run[]; cite?: string };
 
@@ -109,7 +109,10 @@ function units(blocks: Block[]): Unit[] {
   const out: Unit[] = [];
   for (const b of blocks) {
     if ('paragraph' in b) out.push({ kind: 'paragraph', runs: b.paragraph });
-    else if ('list' in b) for (const item of b.list) out.push({ kind: 'item', item });
+    else if ('list' in b) {
+      const indents = listIndents(b.list);
+      for (const item of b.list) out.push({ kind: 'item', item, indent: indents(item.level).text });
+    }
     else if ('math' in b) out.push({ kind: 'math', tex: b.math.tex });
     else if ('quote' in b) out.push({ kind: 'quote', runs: b.quote.runs, cite: b.quote.cite });
   }
@@ -146,7 +149,7 @@ function unitHeight(u: Unit, s: number, first: boolean, m: FlowMetrics, ctx: Fit
     case 'paragraph':
       return gap + lines(u.runs, m.width) * s * m.lh;
     case 'item':
-      return gap + lines(u.item.runs, m.width - (u.item.level + 1) * SPACING.indent * s) * s * m.lh;
+      return gap + lines(u.item.runs, m.width - u.indent * s) * s * m.lh;
     case 'math': {
       const t = typeset(u.tex, true);
       const natural = t.width * EX * s;
@@ -218,7 +221,7 @@ function splitUnit(u: Extract<Unit, { kind: 'paragraph' | 'item' | 'quote' }>, r
   const cuts = [...text.matchAll(/\s+/g)].map((x) => x.index!).filter((i) => i > 0);
   const make = (rs: Run[], head: boolean): Unit =>
     u.kind === 'item'
-      ? { kind: 'item', item: { ...u.item, runs: rs, ...(head ? {} : { n: undefined }) } }
+      ? { kind: 'item', item: { ...u.item, runs: rs }, indent: u.indent }
       : u.kind === 'quote'
         ? { kind: 'quote', runs: rs, ...(head ? {} : { cite: u.cite }) }
         : { kind: 'paragraph', runs: rs };

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Deck } from '../../types/deck.js';
 import type { Theme, ThemeFont } from '../../theme/types.js';
-import { covers, fontFiles } from '../../fonts/fontsource.js';
+import { fontFaceFiles } from '../../measure/fonts.js';
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -11,7 +11,7 @@ export function themeVariables(theme: Theme, deck: Deck): string {
   for (const [k, v] of Object.entries(theme.colors)) vars.push(`--bd-${kebab(k)}: ${v}`);
   for (const [role, font] of Object.entries(theme.fonts)) {
     const generic = role === 'mono' ? 'monospace' : 'sans-serif';
-    vars.push(`--bd-font-${role}: '${font.family}', '${font.name}', ${generic}`);
+    vars.push(`--bd-font-${role}: '${embeddedFamily(font)}', '${font.name}', ${generic}`);
   }
   for (const [role, lh] of Object.entries(theme.lineHeight)) vars.push(`--bd-lh-${role}: ${lh}`);
   return `:root { ${vars.join('; ')}; }`;
@@ -33,6 +33,24 @@ export function deckCodepoints(deck: Deck): Set<number> {
   return cps;
 }
 
+/**
+ * The embedded copy gets a family name of its own: a system-wide font of the same name (Debian ships
+ * Carlito) must never stand in for the exact file the planner measured.
+ */
+export function embeddedFamily(font: ThemeFont): string {
+  return `bd ${font.family}`;
+}
+
+function covers(unicodeRange: string | undefined, cps: Set<number>): boolean {
+  if (!unicodeRange) return true;
+  const ranges = unicodeRange.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(a, 16), parseInt(b ?? a, 16)] as const;
+  });
+  for (const cp of cps) if (ranges.some(([a, b]) => cp >= a && cp <= b)) return true;
+  return false;
+}
+
 export function fontFaces(theme: Theme, cps: Set<number>): string {
   const seen = new Set<string>();
   const rules: string[] = [];
@@ -40,13 +58,13 @@ export function fontFaces(theme: Theme, cps: Set<number>): string {
   for (const font of fonts) {
     if (seen.has(font.package)) continue;
     seen.add(font.package);
-    for (const f of fontFiles(font)) {
+    for (const f of fontFaceFiles(font)) {
       // Latin is always there (numbers, punctuation); other subsets only when the text uses them.
-      if (f.subset !== 'latin' && ![...cps].some((cp) => covers(f, cp))) continue;
-      const data = readFileSync(f.file).toString('base64');
+      if (f.subset !== 'latin' && !covers(f.unicodeRange, cps)) continue;
+      const data = readFileSync(f.path).toString('base64');
       rules.push(
-        `@font-face { font-family: '${f.family}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; ` +
-          `src: url(data:font/woff2;base64,${data}) format('woff2'); unicode-range: ${f.unicodeRange}; }`,
+        `@font-face { font-family: '${embeddedFamily(font)}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; ` +
+          `src: url(data:font/woff2;base64,${data}) format('woff2')${f.unicodeRange ? `; unicode-range: ${f.unicodeRange}` : ''}; }`,
       );
     }
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Block, Deck, Slide } from '../../types/deck.js';
 import type { Theme } from '../../theme/types.js';
-import { FOOTER, LAYOUTS, SPACING, px, type Box } from '../../layout/specs.js';
+import { FOOTER, LAYOUTS, SPACING, listIndents, px, type Box } from '../../layout/specs.js';
 import { PACKAGE_ROOT } from '../../theme/load.js';
 import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
@@ -16,7 +16,7 @@ import { labelsFor } from '../../plan/labels.js';
 import { tableColumns } from '../../plan/table-geometry.js';
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
-import { highlightHtml, loadHighlighter } from './highlight.js';
+import { highlightHtml } from './highlight.js';
 import { deckCodepoints, fontFaces, themeVariables } from './css.js';
 
 export interface HtmlOptions {
@@ -63,7 +63,6 @@ function inlineScript(js: string): string {
 }
 
 export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string> {
-  if (deck.slides.some((s) => s.blocks.some((b) => 'code' in b))) await loadHighlighter();
   const labels = labelsFor(deck.meta.lang);
   const total = deck.slides.length;
   const images = new Map<number, string | undefined>();
@@ -169,6 +168,8 @@ function slideContext(
       };
     } else if ('code' in b) {
       ctx.code = { lang: b.code.lang, html: highlightHtml(b.code.lines.join('\n'), b.code.lang) };
+      // The panel hugs its code; the box height is only the limit the planner fitted against.
+      ctx.body = { style: boxStyle(body, s).replace(/height:[\d.]+px/, `max-height:${r(body.h)}px`) };
     } else if ('image' in b) {
       const asset = deck.assets[b.image.asset];
       const src = imageSrc(b.image.asset);
@@ -189,15 +190,19 @@ function flowBlocks(blocks: Block[], links: string[], s: number) {
   return blocks.map((b) => {
     if ('paragraph' in b) return { paragraph: runsHtml(b.paragraph, links), style: gap() };
     if ('list' in b) {
+      const indents = listIndents(b.list);
       return {
-        list: b.list.map((item) => ({
-          level: item.level,
-          continued: item.continued,
-          marker: item.ordered ? `${item.n ?? 1}.` : item.level === 0 ? '•' : item.level === 1 ? '–' : '◦',
-          markerStyle: `inset-inline-start:${r(item.level * SPACING.indent)}em;width:${SPACING.indent}em`,
-          style: `${gap(item.level > 0)};padding-inline-start:${r((item.level + 1) * SPACING.indent)}em`,
-          html: runsHtml(item.runs, links),
-        })),
+        list: b.list.map((item) => {
+          const at = indents(item.level);
+          return {
+            level: item.level,
+            continued: item.continued,
+            marker: item.ordered ? `${item.n ?? 1}.` : item.level === 0 ? '•' : item.level === 1 ? '–' : '◦',
+            markerStyle: `inset-inline-start:${r(at.marker)}em;width:${r(at.text - at.marker)}em`,
+            style: `${gap(item.level > 0)};padding-inline-start:${r(at.text)}em`,
+            html: runsHtml(item.runs, links),
+          };
+        }),
       };
     }
     if ('math' in b) return { math: typeset(b.math.tex, true).svg, style: gap() };
