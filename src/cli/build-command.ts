@@ -24,7 +24,7 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     for (const r of results) {
-      for (const f of r.files) process.stdout.write(`${f}  (${r.slides} slides${r.warnings ? `, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}` : ''})\n`);
+      for (const f of r.files) process.stdout.write(`${f}  (${r.slides} slide${r.slides === 1 ? '' : 's'}${r.warnings ? `, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}` : ''})\n`);
     }
   }
 }

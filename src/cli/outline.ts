@@ -18,7 +18,7 @@ function blockLines(b: Block): string[] {
 
 export function outline(deck: Deck): string {
   const width = String(deck.slides.length).length;
-  const lines: string[] = [`${deck.meta.title} — ${deck.slides.length} slides`, ''];
+  const lines: string[] = [`${deck.meta.title} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}`, ''];
   deck.slides.forEach((s, i) => {
     const head = `${String(i + 1).padStart(width)}  ${s.layout.padEnd(10)} ${s.kicker ? `${s.kicker} ` : ''}${s.title}`;
     lines.push(head);

@@ -107,7 +107,7 @@ describe('briefdeck plan', () => {
     const r = briefdeck(['plan', path.join(FIXTURES, 'agent-report.md')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Report on Developments in Grid-Scale Energy Storage — \d+ slides/);
-    expect(r.stdout).toMatch(/\n +2 +agenda +Agenda\n/);
+    expect(r.stdout).toMatch(/\n *2 +agenda +Agenda\n/);
     expect(r.stdout).toMatch(/bullets +1 Falling Battery Costs\n +• /);
   });
 });
