@@ -7,6 +7,7 @@ import type { Block, Layout, Run } from '../types/deck.js';
 import type { Report, ReportBlock, Section } from '../types/report.js';
 import { runsText } from '../structure/inline.js';
 import { keyPoints, type SectionText } from '../condense/keypoints.js';
+import { splitSentences } from '../condense/sentences.js';
 import type { Labels } from './labels.js';
 
 export interface DraftSlide {
@@ -21,6 +22,8 @@ export interface DraftSlide {
 /** Deck-level tables that blocks point into. */
 export interface DraftContext {
   labels: Labels;
+  /** The report's language, for sentence splitting and opener rules. */
+  lang: string;
   /** Maps a report image block to its index in Deck.assets. */
   asset(block: Extract<ReportBlock, { kind: 'image' }>): number;
 }
@@ -124,7 +127,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     slides.push({
       layout: 'takeaways',
       title: labels.takeaways,
-      blocks: [{ list: report.sections.map((s) => takeaway(s, texts, all.indexOf(s))) }],
+      blocks: [{ list: report.sections.map((s) => takeaway(s, texts, all.indexOf(s), report.meta.lang)) }],
       notes: '',
       source: { section: '(takeaways)', line: report.sections[0].line },
     });
@@ -163,16 +166,26 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
 /** Longest conclusion (in words) shown whole on the closing slide. */
 const CONCLUSION_WORDS = 90;
 
-function takeaway(section: Section, texts: SectionText[], index: number) {
+function takeaway(section: Section, texts: SectionText[], index: number, lang: string) {
   const runs: Run[] = [{ text: section.title, bold: true }];
-  const points = keyPoints(texts, index, { count: 3 });
+  const points = keyPoints(texts, index, { count: 3, lang });
   // One line per section: the first point short enough for one line (usually the topic sentence),
-  // else the shortest one.
+  // else the shortest one; for a section that is only a list, its first item.
   const words = (t: string) => t.split(/\s+/).length;
   const best = points.find((p) => words(p.text) <= 16) ?? [...points].sort((a, b) => words(a.text) - words(b.text))[0];
-  // The section's strongest point, as the slide showed it: shortening it again risks changing its meaning.
-  if (best) runs.push({ text: `: ${best.text}` });
+  const firstItem = section.blocks.find((b) => b.kind === 'list')?.items[0];
+  const line = best?.text ?? (firstItem ? plain(firstItem.runs).replace(/[.;:]$/, '') : undefined);
+  if (line) runs.push({ text: `: ${line}` });
   return { level: 0, ordered: false, runs };
+}
+
+/**
+ * How many key points a section gets: about one per two sentences, two at least when there are two,
+ * five at most (a slide with one lonely bullet reads as unfinished).
+ */
+function pointCount(text: SectionText, lang: string): number {
+  const n = text.paragraphs.reduce((sum, p) => sum + splitSentences(p, lang).length, 0);
+  return n <= 2 ? n : n <= 4 ? 2 : n <= 7 ? 3 : n <= 11 ? 4 : 5;
 }
 
 interface Frame {
@@ -205,7 +218,7 @@ function blockSlides(blocks: ReportBlock[], texts: SectionText[], index: number,
   const notes = prose.map((b) => plain(b.runs)).join('\n\n');
   if (condensed.length) {
     const sentences = texts[index].paragraphs.join(' ');
-    const points = keyPoints(texts, index, { lang: undefined });
+    const points = keyPoints(texts, index, { count: Math.max(1, pointCount(texts[index], ctx.lang)), lang: ctx.lang });
     const list = points.length
       ? [{ list: points.map((p) => ({ level: 0, ordered: false, runs: [{ text: p.text }] })) }]
       : sentences.trim()

@@ -32,7 +32,7 @@ export function plan(report: Report, opts: PlanOptions): Result<Deck> {
     return assets.length - 1;
   };
 
-  const drafts = draftSlides(report, { labels, asset });
+  const drafts = draftSlides(report, { labels, asset, lang: report.meta.lang });
   checkMath(drafts, opts.file, diagnostics);
   const slides = drafts.flatMap((d) =>
     fitSlide(d, {
