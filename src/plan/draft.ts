@@ -3,7 +3,7 @@
  * Sections become key points (prose condensed; the prose itself goes to the notes), and each table,
  * image, code block, quote and author-written list gets a slide of its own.
  */
-import type { Block, Layout, Run } from '../types/deck.js';
+import type { Block, Layout, ListItem, Run } from '../types/deck.js';
 import type { Report, ReportBlock, Section } from '../types/report.js';
 import { runsText } from '../structure/inline.js';
 import { keyPoints, type SectionText } from '../condense/keypoints.js';
@@ -37,8 +37,11 @@ function isProse(b: ReportBlock): boolean {
 }
 const proseOf = (blocks: ReportBlock[]) => blocks.filter(isProse) as Paragraph[];
 
+/** A paragraph that ends in a colon introduces what follows (a list, a table): it is not a point. */
+const isLead = (b: Paragraph) => /:\s*$/.test(plain(b.runs));
+
 function sectionText(title: string, blocks: ReportBlock[]): SectionText {
-  return { heading: title, paragraphs: proseOf(blocks).map((b) => plain(b.runs)) };
+  return { heading: title, paragraphs: proseOf(blocks).filter((b) => !isLead(b)).map((b) => plain(b.runs)) };
 }
 
 /** All sections and subsections in reading order, for the contrast that picks distinctive sentences. */
@@ -88,7 +91,10 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
             const numbered = report.sections.filter((x) => x.number && /^\d+$/.test(x.number)).length;
             if (numbered === report.sections.length) return { level: 0, ordered: true, n: Number(s.number), runs: [{ text: s.title }] };
             if (numbered === 0) return { level: 0, ordered: true, n: i + 1, runs: [{ text: s.title }] };
-            return { level: 0, ordered: false, runs: [{ text: s.title }] };
+            // Mixed ("Disclaimer" after numbered sections): numbers where the author gave them.
+            return s.number && /^\d+$/.test(s.number)
+              ? { level: 0, ordered: true, n: Number(s.number), runs: [{ text: s.title }] }
+              : { level: 0, ordered: false, runs: [{ text: s.title }] };
           }),
         },
       ],
@@ -127,7 +133,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     slides.push({
       layout: 'takeaways',
       title: labels.takeaways,
-      blocks: [{ list: report.sections.map((s) => takeaway(s, texts, all.indexOf(s), report.meta.lang)) }],
+      blocks: [{ list: report.sections.map((s) => takeaway(s, texts, (x) => all.indexOf(x), report.meta.lang)) }],
       notes: '',
       source: { section: '(takeaways)', line: report.sections[0].line },
     });
@@ -166,9 +172,9 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
 /** Longest conclusion (in words) shown whole on the closing slide. */
 const CONCLUSION_WORDS = 90;
 
-function takeaway(section: Section, texts: SectionText[], index: number, lang: string) {
+function takeaway(section: Section, texts: SectionText[], indexOf: (s: Section) => number, lang: string): ListItem {
   const runs: Run[] = [{ text: section.title, bold: true }];
-  const points = keyPoints(texts, index, { count: 3, lang });
+  const points = keyPoints(texts, indexOf(section), { count: 3, lang });
   // One line per section: the first point short enough for one line (usually the topic sentence),
   // else the shortest one; for a section that is only a list, its first item.
   const words = (t: string) => t.split(/\s+/).length;
@@ -176,6 +182,11 @@ function takeaway(section: Section, texts: SectionText[], index: number, lang: s
   const firstItem = section.blocks.find((b) => b.kind === 'list')?.items[0];
   const line = best?.text ?? (firstItem ? plain(firstItem.runs).replace(/[.;:]$/, '') : undefined);
   if (line) runs.push({ text: `: ${line}` });
+  else if (section.children.length) {
+    // A section that is only its subsections speaks through the first of them.
+    const child = takeaway(section.children[0], texts, indexOf, lang);
+    if (child.runs.length > 1) runs.push(child.runs[1]);
+  }
   return { level: 0, ordered: false, runs };
 }
 

@@ -14,6 +14,7 @@ import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
 import { labelsFor } from '../../plan/labels.js';
 import { tableColumns } from '../../plan/table-geometry.js';
+import { imageGeometry } from '../../plan/fit.js';
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
 import { highlightHtml } from './highlight.js';
@@ -173,7 +174,16 @@ function slideContext(
     } else if ('image' in b) {
       const asset = deck.assets[b.image.asset];
       const src = imageSrc(b.image.asset);
-      ctx.image = { src, alt: b.image.alt, width: asset?.width, height: asset?.height, missing: missingLabel };
+      let width = asset?.width;
+      let height = asset?.height;
+      if (width && height) {
+        // As large as the box allows beside its caption, but never blown up past twice its own size.
+        const { imageH } = imageGeometry(b.image.alt, s, body.w, body.h, opts.theme.lineHeight.body, opts.measurer);
+        const scale = Math.min(body.w / width, imageH / height, 2);
+        width = Math.floor(width * scale);
+        height = Math.floor(height * scale);
+      }
+      ctx.image = { src, alt: b.image.alt, width, height, missing: missingLabel };
     }
   }
   return ctx;
