@@ -658,6 +658,11 @@ const CLAUSE_PAIRS = new Set([
   'due to', 'up from', 'down from', 'rather than', 'in turn', 'in part', 'along with', 'together with',
   'most of', 'many of', 'some of', 'all of', 'none of', 'half of',
 ]);
+/** Words that open the subject of a new clause after ", and". */
+const NEW_SUBJECT = new Set([
+  'each', 'the', 'its', 'their', 'it', 'they', 'we', 'our', 'this', 'these', 'those', 'many', 'most', 'some',
+  'every', 'he', 'she', 'there', 'both', 'several', 'all',
+]);
 const BOUNDARY_MARKS = /[—–;:,\-；：，]/g;
 
 /**
@@ -687,7 +692,8 @@ function boundaryCut(p: Parsed, ctx: Ctx, minWords?: number): string | undefined
       const pair = `${w1} ${wordText(p, next + 1)}`;
       const raw = s.slice(p.spans[next].start, p.spans[next].end);
       tail = TAIL_PAIRS.has(pair) || TAIL_WORDS.has(w1) || /^\p{Ll}+ing$/u.test(raw);
-      hard = CLAUSE_PAIRS.has(pair) || CLAUSE_WORDS.has(w1);
+      // ", and each of those costs …": "and" followed by a determiner or pronoun starts a new clause.
+      hard = CLAUSE_PAIRS.has(pair) || CLAUSE_WORDS.has(w1) || (w1 === 'and' && NEW_SUBJECT.has(wordText(p, next + 1)));
       // "…suppliers, distributors, marketing agencies": a noun in -ing inside a list starts no clause.
       if ((tail || hard) && inList(p, i, next)) tail = hard = false;
     }

@@ -298,9 +298,14 @@ describe('toClause', () => {
   it('cuts a long sentence at a clause boundary, keeping the main clause', () => {
     expect(
       toClause(
-        'Sparse attention mechanisms allow models to focus on the relevant parts of the input data, thus decreasing the amount of information processed at any one time.',
+        'Cross-docking lets the Leeds hub move inbound pallets straight onto outbound trailers, thus cutting the time goods spend in storage by almost a day.',
       ),
-    ).toBe('Sparse attention mechanisms allow models to focus on the relevant parts of the input data');
+    ).toBe('Cross-docking lets the Leeds hub move inbound pallets straight onto outbound trailers');
+    expect(
+      toClause(
+        'Energy audits are now complete at all nine plants, and each of them found at least three quick savings worth more than $50,000 a year.',
+      ),
+    ).toBe('Energy audits are now complete at all nine plants');
     expect(
       toClause(
         'Three factors drove the improvement in gross margin over the period under review: lower freight rates, a richer product mix, and fewer promotional markdowns.',
