@@ -25,24 +25,30 @@ export interface Parsed {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath);
+/** For text whose opening `---` block is not front matter after all (CommonMark reads it as a rule). */
+const plainProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
 export function parseMarkdown(text: string, file: string): Parsed {
   if (/^---[ \t]*[a-z]+[ \t]*\n/i.test(text)) {
     // gray-matter style `---js` front matter would be executed by some tools; we never run it.
     throw new BriefdeckError(`${file}:1: front matter must be YAML; "${text.split('\n', 1)[0]}" is refused`, 1, file, 1);
   }
-  const tree = processor.parse(text) as Root;
-  restoreCurrency(tree, text);
+  let tree = processor.parse(text) as Root;
   let frontMatter: FrontMatter = {};
   const first = tree.children[0];
   if (first?.type === 'yaml') {
-    frontMatter = parseFrontMatter(first.value, file);
-    tree.children.shift();
+    const data = parseFrontMatter(first.value, file);
+    if (data) {
+      frontMatter = data;
+      tree.children.shift();
+    } else tree = plainProcessor.parse(text) as Root;
   }
+  restoreCurrency(tree, text);
   return { tree, frontMatter };
 }
 
-function parseFrontMatter(source: string, file: string): FrontMatter {
+/** The front matter's keys, or undefined when the block holds no mapping (then it is not front matter). */
+function parseFrontMatter(source: string, file: string): FrontMatter | undefined {
   const doc = parseDocument(source, { prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
@@ -59,9 +65,7 @@ function parseFrontMatter(source: string, file: string): FrontMatter {
     throw new BriefdeckError(`${file}:2: invalid front matter: ${(e as Error).message}`, 1, file, 2);
   }
   if (data == null) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new BriefdeckError(`${file}:2: front matter must be a mapping of keys to values`, 1, file, 2);
-  }
+  if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) return undefined;
   const out: FrontMatter = { ...(data as Record<string, unknown>) };
   for (const key of ['title', 'subtitle', 'author', 'date', 'lang', 'theme'] as const) {
     const v = (data as Record<string, unknown>)[key];

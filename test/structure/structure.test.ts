@@ -77,3 +77,21 @@ describe('structure', () => {
     expect(r.sections[0].blocks[0]).toMatchObject({ kind: 'quote', cite: 'John Ruskin' });
   });
 });
+
+describe('front matter', () => {
+  it('reads a YAML mapping, dates included', () => {
+    const r = report('---\ntitle: Q3 Review\ndate: 2026-10-14\nauthor: [Ana Ruiz, Ben Okoye]\n---\n\n## A\nText.\n');
+    expect(r.meta).toMatchObject({ title: 'Q3 Review', date: '2026-10-14', author: 'Ana Ruiz, Ben Okoye' });
+  });
+
+  it('reads a block that holds no mapping as Markdown, as CommonMark does', () => {
+    const r = report('---\nQuarterly notes\n---\n\nBody text.\n', 'notes.md');
+    // A thematic break, then a setext heading.
+    expect(r.meta.title).toBe('notes');
+    expect(r.sections.map((s) => s.title)).toEqual(['Quarterly notes']);
+  });
+
+  it('refuses front matter in another language than YAML', () => {
+    expect(() => report('---js\n{ title: "x" }\n---\n')).toThrow(/report\.md:1: front matter must be YAML/);
+  });
+});

@@ -46,8 +46,7 @@ function engine(): typeof Handlebars {
 function template(name: string): HandlebarsTemplateDelegate {
   let t = compiled.get(name);
   if (!t) {
-    // strict: a template that names a field the renderer does not provide is our bug, not silence.
-    t = engine().compile(readFileSync(path.join(TEMPLATE_DIR, `${name}.hbs`), 'utf8'), { strict: false, noEscape: false });
+    t = engine().compile(readFileSync(path.join(TEMPLATE_DIR, `${name}.hbs`), 'utf8'));
     compiled.set(name, t);
   }
   return t;
@@ -56,6 +55,17 @@ function template(name: string): HandlebarsTemplateDelegate {
 const r = (n: number) => Math.round(n * 100) / 100;
 function boxStyle(b: Box, fontSize?: number): string {
   return `left:${r(b.x)}px;top:${r(b.y)}px;width:${r(b.w)}px;height:${r(b.h)}px${fontSize ? `;font-size:${fontSize}px` : ''}`;
+}
+
+/** reveal.js and our stylesheet, read once per process: a batch build renders many decks. */
+const assets = new Map<string, string>();
+function asset(file: string, transform: (text: string) => string = (t) => t): string {
+  let text = assets.get(file);
+  if (text === undefined) {
+    text = transform(readFileSync(file, 'utf8'));
+    assets.set(file, text);
+  }
+  return text;
 }
 
 /** Inline scripts must not close their own <script> element early. */
@@ -99,18 +109,18 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
     rtl: isRtl(deck.meta.lang),
     plugins: [] as string[],
   };
-  const css = [themeVariables(opts.theme, deck), fontFaces(opts.theme, deckCodepoints(deck)), readFileSync(path.join(TEMPLATE_DIR, 'deck.css'), 'utf8')].join('\n');
+  const css = [themeVariables(opts.theme, deck), fontFaces(opts.theme, deckCodepoints(deck)), asset(path.join(TEMPLATE_DIR, 'deck.css'))].join('\n');
   return template('deck')({
     lang: deck.meta.lang,
     dir: isRtl(deck.meta.lang) ? 'rtl' : 'ltr',
     title: deck.meta.title,
     author: deck.meta.author,
     version: opts.version,
-    revealCss: readFileSync(require.resolve('reveal.js/reveal.css'), 'utf8'),
+    revealCss: asset(require.resolve('reveal.js/reveal.css')),
     css,
     slides: slidesHtml,
-    revealJs: inlineScript(readFileSync(require.resolve('reveal.js'), 'utf8')),
-    notesJs: inlineScript(readFileSync(require.resolve('reveal.js/plugin/notes'), 'utf8')),
+    revealJs: asset(require.resolve('reveal.js'), inlineScript),
+    notesJs: asset(require.resolve('reveal.js/plugin/notes'), inlineScript),
     config: JSON.stringify(config).replace('"plugins":[]', '"plugins":[RevealNotes]').replace(/</g, '\\u003c'),
   });
 }
