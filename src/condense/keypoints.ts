@@ -594,7 +594,7 @@ function leadsIn(first: string, second: string, count: number): boolean {
 function standsAlone(rest: string, p: Parsed, at: number, ctx: Ctx): boolean {
   if (!/^[\p{L}\p{N}"“'‘$€£¥(]/u.test(rest)) return false;
   const first = wordText(p, at);
-  if (NOT_A_SUBJECT.has(first) || opensDangling(rest, ctx.lang)) return false;
+  if (NOT_A_SUBJECT.has(first) || PAST_PARTICIPLES.has(first) || opensDangling(rest, ctx.lang)) return false;
   if (dropConnective(rest) !== rest) return false;
   // "…, leveraging the data" or "…, built in 2020" are participle phrases, not a subject.
   if (/^\p{Ll}+(?:ing|ed)$/u.test(p.text.slice(p.spans[at].start, p.spans[at].end))) {
@@ -658,6 +658,8 @@ const CLAUSE_PAIRS = new Set([
   'due to', 'up from', 'down from', 'rather than', 'in turn', 'in part', 'along with', 'together with',
   'most of', 'many of', 'some of', 'all of', 'none of', 'half of',
 ]);
+/** Irregular past participles that open an elaborating phrase after a comma. */
+const PAST_PARTICIPLES = new Set(['driven', 'led', 'built', 'held', 'shown', 'brought', 'taken', 'made', 'known', 'seen', 'written', 'chosen', 'grown', 'drawn']);
 /** Words that open the subject of a new clause after ", and". */
 const NEW_SUBJECT = new Set([
   'each', 'the', 'its', 'their', 'it', 'they', 'we', 'our', 'this', 'these', 'those', 'many', 'most', 'some',
@@ -693,7 +695,13 @@ function boundaryCut(p: Parsed, ctx: Ctx, minWords?: number): string | undefined
       const raw = s.slice(p.spans[next].start, p.spans[next].end);
       tail = TAIL_PAIRS.has(pair) || TAIL_WORDS.has(w1) || /^\p{Ll}+ing$/u.test(raw);
       // ", and each of those costs …": "and" followed by a determiner or pronoun starts a new clause.
-      hard = CLAUSE_PAIRS.has(pair) || CLAUSE_WORDS.has(w1) || (w1 === 'and' && NEW_SUBJECT.has(wordText(p, next + 1)));
+      hard =
+        CLAUSE_PAIRS.has(pair) ||
+        CLAUSE_WORDS.has(w1) ||
+        (w1 === 'and' && NEW_SUBJECT.has(wordText(p, next + 1))) ||
+        // ", driven mainly by …", ", led by …": a participle phrase elaborating the main clause.
+        PAST_PARTICIPLES.has(w1) ||
+        (/^\p{Ll}{3,}ed$/u.test(raw) && /^(by|in|to|with|from|at|on|as|for)$/.test(wordText(p, next + 1)));
       // "…suppliers, distributors, marketing agencies": a noun in -ing inside a list starts no clause.
       if ((tail || hard) && inList(p, i, next)) tail = hard = false;
     }
@@ -702,16 +710,22 @@ function boundaryCut(p: Parsed, ctx: Ctx, minWords?: number): string | undefined
     const words = next > 0 ? roundWords(p.cum[next - 1]) : 0;
     if (words < (minWords ?? ctx.minWords) || words > ctx.max || words <= bestWords) continue;
     // "In light of increasing pressure on lenders" is a lead-in with no main clause after it.
-    if (ctx.english && (p.firstComma < 0 || p.firstComma >= i) && opensLeadIn(wordText(p, 0))) continue;
+    if (ctx.english && (p.firstComma < 0 || p.firstComma >= i) && opensLeadIn(wordText(p, 0), wordText(p, 1))) continue;
     best = trimEndOf(s.slice(0, i), ' ,;:—–-');
     bestWords = words;
   }
   return best;
 }
 
-function opensLeadIn(first: string): boolean {
-  return INTRO_WORDS.has(first) || /^\p{L}{3,}ing$/u.test(first);
+/**
+ * "Using the new data, …" opens on a participle phrase; "Operating profit rose …" opens on its
+ * subject. An -ing word counts as a lead-in only when an object follows it (a determiner).
+ */
+function opensLeadIn(first: string, second: string): boolean {
+  return INTRO_WORDS.has(first) || (/^\p{L}{3,}ing$/u.test(first) && LEAD_IN_OBJECT.has(second));
 }
+
+const LEAD_IN_OBJECT = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'this', 'these', 'those', 'all', 'more', 'new', 'each', 'every', 'his', 'her', 'some', 'both']);
 
 /**
  * Em dashes in pairs enclose an aside ("The plan — approved in May — cut costs"): cutting at either

@@ -308,6 +308,11 @@ describe('toClause', () => {
     ).toBe('Energy audits are now complete at all nine plants');
     expect(
       toClause(
+        'Operating profit rose 18% to $7.4M in the second half, driven mainly by higher utilisation of the new cold-store capacity in Rotterdam.',
+      ),
+    ).toBe('Operating profit rose 18% to $7.4M in the second half');
+    expect(
+      toClause(
         'Three factors drove the improvement in gross margin over the period under review: lower freight rates, a richer product mix, and fewer promotional markdowns.',
       ),
     ).toBe('Three factors drove the improvement in gross margin over the period under review');
