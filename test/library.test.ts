@@ -1,14 +1,14 @@
 /** The library entry point, as a pipeline script would use it. */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as briefdeck from '../src/index.js';
 import { EXAMPLE, FIXTURES } from './helpers/fixtures.js';
+import { tempDir } from './helpers/tmp.js';
 
 describe('library API', () => {
   it('build() writes the deck and returns what it wrote', async () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-lib-'));
+    const out = tempDir('briefdeck-lib-');
     const [result] = await briefdeck.build([EXAMPLE], { out });
     expect(result.files).toEqual([path.join(out, 'quarterly-review.html')]);
     expect(existsSync(result.files[0])).toBe(true);

@@ -1,12 +1,12 @@
 /** The command line as scripts and users meet it: files written, exit codes, one-line errors. */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { briefdeck } from '../helpers/cli.js';
 import { EXAMPLE, FIXTURES } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/tmp.js';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'briefdeck-cli-'));
+const tmp = () => tempDir('briefdeck-cli-');
 
 describe('briefdeck build', () => {
   it('writes <out>/<stem>.html and says so', () => {

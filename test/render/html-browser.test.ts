@@ -3,8 +3,7 @@
  * reveal.js starts, shows every slide of the model, asks the network for nothing, logs no errors,
  * and no element sits outside its slide or spills out of its box.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +12,9 @@ import { planFile } from '../../src/pipeline.js';
 import { renderHtml } from '../../src/render/html/render.js';
 import { EXAMPLE, FIXTURES, fixtureReports } from '../helpers/fixtures.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
+import { tempDir } from '../helpers/tmp.js';
 
-const out = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-html-'));
+const out = tempDir('briefdeck-html-');
 
 interface Opened {
   page: Page;
