@@ -1,5 +1,5 @@
 /** Markdown inline content → runs: the only inline form later stages know (PPTX needs runs). */
-import type { PhrasingContent, Image } from 'mdast';
+import type { Definition, Image, ImageReference, LinkReference, PhrasingContent } from 'mdast';
 import type { Run } from '../types/deck.js';
 
 export interface InlineContext {
@@ -8,17 +8,33 @@ export interface InlineContext {
   images: Image[];
   /** Raw HTML dropped, counted for one warning. */
   droppedHtml: { line: number }[];
+  /** Link reference definitions of the whole document, by `referenceKey`. */
+  definitions: Map<string, Definition>;
+  /**
+   * What a soft line break becomes. A space on the page, but a quote's attribution is found by the
+   * source line it starts, so quotes ask for `SOFT_BREAK` and resolve it themselves.
+   */
+  softBreak?: string;
 }
+
+/** Stands in for a soft line break until the caller decides what it is (never reaches a report). */
+export const SOFT_BREAK = '\uE000';
 
 type Marks = Omit<Run, 'text'>;
 
+/** CommonMark matches reference labels case-insensitively (Unicode case fold) and ignoring runs of whitespace. */
+export function referenceKey(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
 export function toRuns(nodes: PhrasingContent[], ctx: InlineContext, marks: Marks = {}): Run[] {
   const runs: Run[] = [];
+  const opened = new Set<string>();
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
         // A soft line break in the source is a space on the page; only hard breaks break lines.
-        push(runs, { ...marks, text: node.value.replace(/[ \t]*\n[ \t]*/g, ' ') });
+        push(runs, { ...marks, text: node.value.replace(/[ \t]*\n[ \t]*/g, ctx.softBreak ?? ' ') });
         break;
       case 'emphasis':
         runs.push(...toRuns(node.children, ctx, { ...marks, italic: true }));
@@ -38,21 +54,39 @@ export function toRuns(nodes: PhrasingContent[], ctx: InlineContext, marks: Mark
       case 'break':
         push(runs, { ...marks, text: '\n' });
         break;
-      case 'link':
-      case 'linkReference': {
-        const url = node.type === 'link' ? node.url : undefined;
-        const link = url ? linkIndex(ctx.links, url) : undefined;
+      case 'link': {
+        const link = node.url ? linkIndex(ctx.links, node.url) : undefined;
         runs.push(...toRuns(node.children, ctx, link === undefined ? marks : { ...marks, link }));
+        break;
+      }
+      case 'linkReference': {
+        const def = lookup(ctx, node);
+        if (def) {
+          const link = def.url ? linkIndex(ctx.links, def.url) : undefined;
+          runs.push(...toRuns(node.children, ctx, link === undefined ? marks : { ...marks, link }));
+        } else {
+          push(runs, { ...marks, text: '[' });
+          runs.push(...toRuns(node.children, ctx, marks));
+          push(runs, { ...marks, text: `]${referenceSuffix(node)}` });
+        }
         break;
       }
       case 'image':
         ctx.images.push(node);
         break;
-      case 'imageReference':
-        if (node.alt) push(runs, { ...marks, text: node.alt });
+      case 'imageReference': {
+        const def = lookup(ctx, node);
+        if (def) {
+          ctx.images.push({ type: 'image', url: def.url, alt: node.alt, title: def.title, position: node.position });
+        } else {
+          push(runs, { ...marks, text: `![${node.alt ?? ''}]${referenceSuffix(node)}` });
+        }
         break;
+      }
       case 'html':
-        ctx.droppedHtml.push({ line: node.position?.start.line ?? 0 });
+        // `<br>` is how GFM tables break a line inside a cell: dropping it would glue two words together.
+        if (/^<br\s*\/?>$/i.test(node.value.trim())) push(runs, { ...marks, text: '\n' });
+        else if (!closesOpened(node.value, opened)) ctx.droppedHtml.push({ line: node.position?.start.line ?? 0 });
         break;
       case 'footnoteReference':
         push(runs, { ...marks, text: `[${node.label ?? node.identifier}]` });
@@ -64,6 +98,29 @@ export function toRuns(nodes: PhrasingContent[], ctx: InlineContext, marks: Mark
   return runs;
 }
 
+/**
+ * `<span>…</span>` is one place where HTML was dropped, not two: a closing tag whose opening tag
+ * was already counted in the same run of text is not counted again.
+ */
+function closesOpened(html: string, opened: Set<string>): boolean {
+  const close = /^<\/([a-z][\w-]*)\s*>$/i.exec(html.trim());
+  if (close) return opened.delete(close[1].toLowerCase());
+  const open = /^<([a-z][\w-]*)[^>]*?(\/)?>$/i.exec(html.trim());
+  if (open && !open[2]) opened.add(open[1].toLowerCase());
+  return false;
+}
+
+function lookup(ctx: InlineContext, node: LinkReference | ImageReference): Definition | undefined {
+  return ctx.definitions.get(referenceKey(node.label ?? node.identifier));
+}
+
+/** The `[ref]` part of a reference as the author wrote it, for references that resolve to nothing. */
+function referenceSuffix(node: LinkReference | ImageReference): string {
+  if (node.referenceType === 'full') return `[${node.label ?? node.identifier}]`;
+  if (node.referenceType === 'collapsed') return '[]';
+  return '';
+}
+
 function linkIndex(links: string[], url: string): number {
   const at = links.indexOf(url);
   if (at >= 0) return at;
@@ -72,6 +129,12 @@ function linkIndex(links: string[], url: string): number {
 }
 
 /** Adjacent runs with the same marks merge, so renderers emit fewer spans and PPTX fewer runs. */
+export function mergeRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) push(out, { ...r });
+  return out;
+}
+
 function push(runs: Run[], run: Run): void {
   const last = runs[runs.length - 1];
   if (last && sameMarks(last, run) && !last.math && !run.math) last.text += run.text;

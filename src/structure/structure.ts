@@ -3,14 +3,14 @@
  * and the closing conclusion. This is where "a report" is recognised in whatever shape it came.
  */
 import path from 'node:path';
-import type { BlockContent, DefinitionContent, Heading, List, Root, RootContent, Table } from 'mdast';
+import type { Definition, Heading, Root } from 'mdast';
 import type { Diagnostic, Result } from '../types/diagnostics.js';
-import type { Report, ReportBlock, ReportListItem, Section } from '../types/report.js';
+import type { Report, ReportBlock, Section } from '../types/report.js';
 import type { Parsed } from '../read/parse.js';
-import { normaliseRuns, runsText, toRuns, type InlineContext } from './inline.js';
+import { normaliseRuns, referenceKey, runsText, toRuns, type InlineContext } from './inline.js';
+import { convertBlock, imageBlock, line, type BlockEnv } from './blocks.js';
 import { splitHeadingNumber } from './headings.js';
 import { detectLang } from './lang.js';
-import { probeImage } from './images.js';
 import { splitConclusion } from './conclusion.js';
 
 export interface StructureOptions {
@@ -23,7 +23,8 @@ export interface StructureOptions {
 export function structure(parsed: Parsed, opts: StructureOptions): Result<Report> {
   const { tree, frontMatter } = parsed;
   const diagnostics: Diagnostic[] = [];
-  const ctx: InlineContext = { links: [], images: [], droppedHtml: [] };
+  const ctx: InlineContext = { links: [], images: [], droppedHtml: [], definitions: collectDefinitions(tree) };
+  const env: BlockEnv = { ctx, diagnostics, file: opts.file, baseDir: opts.baseDir };
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   const h1s = headings.filter((h) => h.depth === 1);
   // A single H1 that opens the document is the report's title; otherwise headings are sections.
@@ -34,19 +35,26 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
   const sections: Section[] = [];
   const stack: Section[] = [];
 
-  const blocksFor = (node: RootContent): ReportBlock[] => convertBlock(node, ctx, diagnostics, opts);
+  // A title or section heading is a string; an image in it is shown on a slide of its own.
+  const headingText = (node: Heading, into: ReportBlock[]): string => {
+    const text = runsText(normaliseRuns(toRuns(node.children, ctx)));
+    into.push(...ctx.images.splice(0).map((img) => imageBlock(img.url, img.alt ?? '', line(img) || line(node), env)));
+    return text;
+  };
+  const h1Title = titleHeading ? headingText(titleHeading, preamble) : undefined;
 
   for (const node of tree.children) {
     if (node === titleHeading) continue;
     if (node.type === 'heading' && node.depth >= sectionDepth) {
-      const text = runsText(normaliseRuns(toRuns(node.children, ctx)));
+      const blocks: ReportBlock[] = [];
+      const text = headingText(node, blocks);
       const { number, title } = splitHeadingNumber(text);
       const section: Section = {
         number,
         title: title || text,
         depth: node.depth - sectionDepth,
         line: line(node),
-        blocks: [],
+        blocks,
         children: [],
       };
       while (stack.length && stack[stack.length - 1].depth >= section.depth) stack.pop();
@@ -57,20 +65,11 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
       continue;
     }
     const target = stack[stack.length - 1];
-    (target ? target.blocks : preamble).push(...blocksFor(node));
+    (target ? target.blocks : preamble).push(...convertBlock(node, env));
   }
 
-  if (ctx.droppedHtml.length) {
-    diagnostics.push({
-      level: 'warning',
-      code: 'html-dropped',
-      message: `raw HTML is not passed through (${ctx.droppedHtml.length} place${ctx.droppedHtml.length === 1 ? '' : 's'})`,
-      file: opts.file,
-      line: ctx.droppedHtml[0].line || undefined,
-    });
-  }
+  if (ctx.droppedHtml.length) diagnostics.push(htmlWarning(ctx.droppedHtml, opts.file));
 
-  const h1Title = titleHeading ? runsText(normaliseRuns(toRuns(titleHeading.children, ctx))) : undefined;
   const plainText = collectText(tree);
   // "## Executive summary" before "## 1. Method": an unnumbered opening section of a numbered report
   // is its preamble, and the agenda's numbers then match the author's.
@@ -103,126 +102,36 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
   return { value: report, diagnostics };
 }
 
-function line(node: { position?: { start: { line: number } } }): number {
-  return node.position?.start.line ?? 0;
+/** One warning for all raw HTML, naming every line it was dropped from. */
+function htmlWarning(places: { line: number }[], file: string): Diagnostic {
+  const lines = [...new Set(places.map((p) => p.line).filter((l) => l > 0))].sort((x, y) => x - y);
+  const shown = lines.length > 12 ? `${lines.slice(0, 12).join(', ')}, …` : lines.join(', ');
+  const count = `${places.length} place${places.length === 1 ? '' : 's'}`;
+  return {
+    level: 'warning',
+    code: 'html-dropped',
+    message: `raw HTML is not passed through (${count}${lines.length > 1 ? `: lines ${shown}` : ''})`,
+    file,
+    line: lines[0],
+  };
 }
 
-function convertBlock(
-  node: RootContent | BlockContent | DefinitionContent,
-  ctx: InlineContext,
-  diagnostics: Diagnostic[],
-  opts: StructureOptions,
-): ReportBlock[] {
-  const at = line(node);
-  switch (node.type) {
-    case 'paragraph': {
-      ctx.images.length = 0;
-      const runs = normaliseRuns(toRuns(node.children, ctx));
-      const images = ctx.images.splice(0).map((img) => imageBlock(img.url, img.alt ?? '', line(img) || at, diagnostics, opts));
-      return runs.length ? [{ kind: 'paragraph', runs, line: at }, ...images] : images;
+/**
+ * Reference definitions may sit anywhere, even after their use or inside a quote; the first
+ * definition of a label wins, as in CommonMark.
+ */
+function collectDefinitions(tree: Root): Map<string, Definition> {
+  const out = new Map<string, Definition>();
+  const visit = (n: { type: string; children?: unknown[] }) => {
+    if (n.type === 'definition') {
+      const def = n as Definition;
+      const key = referenceKey(def.label ?? def.identifier);
+      if (!out.has(key)) out.set(key, def);
     }
-    case 'heading': {
-      // Headings above the section level that appear after the title are kept as bold paragraphs.
-      const runs = normaliseRuns(toRuns(node.children, ctx, { bold: true }));
-      return runs.length ? [{ kind: 'paragraph', runs, line: at }] : [];
-    }
-    case 'list':
-      return [{ kind: 'list', items: listItems(node, 0, ctx), line: at }];
-    case 'table':
-      return [tableBlock(node, ctx, at)];
-    case 'code':
-      if (node.lang === 'math') return [{ kind: 'math', tex: node.value, line: at }];
-      return [{ kind: 'code', lang: node.lang ?? undefined, text: node.value.replace(/\t/g, '    '), line: at }];
-    case 'math':
-      return [{ kind: 'math', tex: node.value, line: at }];
-    case 'blockquote':
-      return [quoteBlock(node.children, ctx, diagnostics, opts, at)];
-    case 'html':
-      ctx.droppedHtml.push({ line: at });
-      return [];
-    default:
-      return [];
-  }
-}
-
-function imageBlock(
-  src: string,
-  alt: string,
-  at: number,
-  diagnostics: Diagnostic[],
-  opts: StructureOptions,
-): ReportBlock {
-  const { probe, diagnostic } = probeImage(src, opts.baseDir, { file: opts.file, line: at });
-  if (diagnostic) diagnostics.push(diagnostic);
-  return { kind: 'image', src, alt: alt.trim(), line: at, probe };
-}
-
-function listItems(list: List, level: number, ctx: InlineContext): ReportListItem[] {
-  const items: ReportListItem[] = [];
-  let n = list.start ?? 1;
-  for (const item of list.children) {
-    const runs: ReturnType<typeof toRuns> = [];
-    const nested: ReportListItem[] = [];
-    for (const child of item.children) {
-      if (child.type === 'paragraph' || child.type === 'heading') {
-        if (runs.length) runs.push({ text: ' ' });
-        runs.push(...toRuns(child.children, ctx));
-      } else if (child.type === 'list') {
-        nested.push(...listItems(child, level + 1, ctx));
-      } else if (child.type === 'code') {
-        if (runs.length) runs.push({ text: ' ' });
-        runs.push({ text: child.value, code: true });
-      }
-    }
-    if (item.checked != null) runs.unshift({ text: item.checked ? '☑ ' : '☐ ' });
-    items.push({ level, ordered: !!list.ordered, n: list.ordered ? n : undefined, runs: normaliseRuns(runs) });
-    items.push(...nested);
-    n++;
-  }
-  return items;
-}
-
-function tableBlock(table: Table, ctx: InlineContext, at: number): ReportBlock {
-  const rows = table.children.map((row) => row.children.map((cell) => normaliseRuns(toRuns(cell.children, ctx))));
-  const width = Math.max(...rows.map((r) => r.length));
-  // GFM lets rows be short; a slide table needs every row the same width.
-  const padded = rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => [])]);
-  const align = Array.from({ length: width }, (_, i) => {
-    const a = table.align?.[i];
-    return a === 'center' ? 0.5 : a === 'right' ? 1 : 0;
-  });
-  return { kind: 'table', head: padded[0] ?? [], rows: padded.slice(1), align, line: at };
-}
-
-/** A quote's attribution is its last line when that starts with a dash: "— Ada Lovelace". */
-function quoteBlock(
-  children: (BlockContent | DefinitionContent)[],
-  ctx: InlineContext,
-  diagnostics: Diagnostic[],
-  opts: StructureOptions,
-  at: number,
-): ReportBlock {
-  const paragraphs = children.flatMap((c) => convertBlock(c, ctx, diagnostics, opts)).filter((b) => b.kind === 'paragraph');
-  const runs: ReturnType<typeof toRuns> = [];
-  paragraphs.forEach((p, i) => {
-    if (i) runs.push({ text: '\n' });
-    runs.push(...p.runs);
-  });
-  let cite: string | undefined;
-  const text = runsText(runs);
-  const m = /\n?\s*(?:—|–|―|--|~)\s*([^\n]+)$/u.exec(text);
-  if (m && m.index > 0) {
-    cite = m[1].trim();
-    let keep = m.index;
-    const trimmed: typeof runs = [];
-    for (const r of runs) {
-      if (keep <= 0) break;
-      trimmed.push(r.text.length <= keep ? r : { ...r, text: r.text.slice(0, keep) });
-      keep -= r.text.length;
-    }
-    return { kind: 'quote', runs: normaliseRuns(trimmed), cite, line: at };
-  }
-  return { kind: 'quote', runs: normaliseRuns(runs), line: at };
+    for (const c of (n.children ?? []) as (typeof n)[]) visit(c);
+  };
+  visit(tree);
+  return out;
 }
 
 function collectText(tree: Root): string {

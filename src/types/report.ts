@@ -23,7 +23,9 @@ export type ReportBlock =
   | { kind: 'image'; src: string; alt: string; line: number; probe?: ImageProbe }
   | { kind: 'code'; lang?: string; text: string; line: number }
   | { kind: 'quote'; runs: Run[]; cite?: string; line: number }
-  | { kind: 'math'; tex: string; line: number };
+  | { kind: 'math'; tex: string; line: number }
+  /** Text that belongs in the speaker notes only (footnotes): never on a slide, never lost. */
+  | { kind: 'note'; text: string; line: number };
 
 export interface ReportListItem {
   level: number;
