@@ -16,6 +16,8 @@ export interface BuildOptions {
   theme?: string;
   /** Called with each report's diagnostics as soon as it is planned. */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+  /** Called when one report of several cannot be built; the run goes on with the others. */
+  onError?: (error: BriefdeckError) => void;
 }
 
 export interface BuildResult {
@@ -24,6 +26,8 @@ export interface BuildResult {
   slides: number;
   warnings: number;
   diagnostics: Diagnostic[];
+  /** Why this report was not built (bad input); the other reports of the run are built regardless. */
+  error?: string;
 }
 
 export const VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
@@ -60,6 +64,18 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const results: BuildResult[] = [];
   const stems = new Map<string, string>();
   for (const input of inputs) {
+    try {
+      results.push(await buildOne(input));
+    } catch (e) {
+      // One broken report must not cost a pipeline the other decks; usage errors still stop the run.
+      if (!(e instanceof BriefdeckError) || e.exitCode !== 1 || inputs.length === 1) throw e;
+      opts.onError?.(e);
+      results.push({ input, files: [], slides: 0, warnings: 0, diagnostics: [], error: e.message });
+    }
+  }
+  return results;
+
+  async function buildOne(input: string): Promise<BuildResult> {
     const planned = await planFile(input, { theme: opts.theme });
     opts.onDiagnostics?.(planned.diagnostics);
     const stem = path.basename(input).replace(/\.[^.]+$/, '');
@@ -82,13 +98,12 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
       await writeAtomic(file, data);
       files.push(file);
     }
-    results.push({
+    return {
       input,
       files,
       slides: planned.deck.slides.length,
       warnings: planned.diagnostics.filter((d) => d.level === 'warning').length,
       diagnostics: planned.diagnostics,
-    });
+    };
   }
-  return results;
 }

@@ -18,6 +18,8 @@ import { Measurer } from './measure/text.js';
 export interface LoadedReport {
   report: Report;
   diagnostics: Diagnostic[];
+  /** Line of `theme:` in the front matter, for errors about it. */
+  themeLine?: number;
 }
 
 /** Reads and structures one report file. Throws BriefdeckError (exit 1) for a file that is not a report. */
@@ -33,15 +35,23 @@ export async function loadReport(file: string): Promise<LoadedReport> {
   const decoded = decodeReport(bytes, file);
   const parsed = parseMarkdown(decoded.text, file);
   const structured = structure(parsed, { file, baseDir: path.dirname(path.resolve(file)) });
-  return { report: structured.value, diagnostics: [...decoded.diagnostics, ...structured.diagnostics] };
+  const fm = /^---[ \t]*\n([\s\S]*?)\n---/.exec(decoded.text);
+  const themeAt = fm ? fm[1].split('\n').findIndex((l) => /^theme\s*:/.test(l)) : -1;
+  return {
+    report: structured.value,
+    diagnostics: [...decoded.diagnostics, ...structured.diagnostics],
+    themeLine: themeAt >= 0 ? themeAt + 2 : undefined,
+  };
 }
 
-const measurers = new Map<Theme, Promise<Measurer>>();
+/** One measurer per set of fonts, shared by every report of a run that uses them. */
+const measurers = new Map<string, Promise<Measurer>>();
 export function measurerFor(theme: Theme): Promise<Measurer> {
-  let m = measurers.get(theme);
+  const key = JSON.stringify(theme.fonts);
+  let m = measurers.get(key);
   if (!m) {
     m = Measurer.load(theme.fonts);
-    measurers.set(theme, m);
+    measurers.set(key, m);
   }
   return m;
 }
@@ -54,8 +64,13 @@ export interface PlannedReport {
 }
 
 export async function planFile(file: string, opts: { theme?: string } = {}): Promise<PlannedReport> {
-  const { report, diagnostics } = await loadReport(file);
-  const theme = loadTheme(opts.theme ?? report.meta.theme ?? 'default');
+  const { report, diagnostics, themeLine } = await loadReport(file);
+  // --theme wins over front matter; a front-matter theme is resolved next to the report.
+  const theme = opts.theme
+    ? loadTheme({ spec: opts.theme, baseDir: process.cwd() })
+    : report.meta.theme
+      ? loadTheme({ spec: report.meta.theme, baseDir: path.dirname(path.resolve(file)), from: { file, line: themeLine ?? 1 } })
+      : loadTheme();
   const measurer = await measurerFor(theme);
   const planned = plan(report, { theme, measurer, file });
   return { deck: planned.value, theme, measurer, diagnostics: [...diagnostics, ...planned.diagnostics] };

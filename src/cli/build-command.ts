@@ -16,15 +16,27 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
     out: args.out,
     theme: args.theme,
     onDiagnostics: (d) => printDiagnostics(d, formatDiagnostic),
+    onError: (e) => process.stderr.write(`${e.message}\n`),
   });
   if (args.json) {
     const summary = {
-      reports: results.map((r) => ({ input: r.input, files: r.files, slides: r.slides, warnings: r.warnings })),
+      reports: results.map((r) => ({
+        input: r.input,
+        files: r.files,
+        slides: r.slides,
+        warnings: r.warnings,
+        ...(r.error ? { error: r.error } : {}),
+      })),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     for (const r of results) {
-      for (const f of r.files) process.stdout.write(`${f}  (${r.slides} slide${r.slides === 1 ? '' : 's'}${r.warnings ? `, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}` : ''})\n`);
+      for (const f of r.files) {
+        const warnings = r.warnings ? `, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}` : '';
+        process.stdout.write(`${f}  (${r.slides} slide${r.slides === 1 ? '' : 's'}${warnings})\n`);
+      }
     }
   }
+  // Every good report was written; the run still fails so a pipeline notices the bad one.
+  if (results.some((r) => r.error)) process.exitCode = 1;
 }

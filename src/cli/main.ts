@@ -20,12 +20,13 @@ await yargs(hideBin(process.argv))
       y
         .positional('reports', { describe: 'Markdown report files', type: 'string', array: true, demandOption: true })
         .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: 'Output format(s), comma-separated: html' })
-        .option('theme', { alias: 't', type: 'string', describe: 'Theme name (default: front matter "theme", else "default")' })
+        .option('theme', { alias: 't', type: 'string', describe: 'Theme name, or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
         .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings) to stdout' })
         .example('$0 build report.md', 'Write output/report.html')
         .example('$0 build q3.md q4.md -o decks', 'Build two decks into decks/')
-        .example('$0 build report.md --json', 'Build and print a machine-readable summary'),
+        .example('$0 build report.md --json', 'Build and print a machine-readable summary')
+        .example('$0 build report.md -t ./brand.yaml', 'Use your own theme file (its tokens override the default)'),
     (argv) => run(async () => (await import('./build-command.js')).buildCommand(argv)),
   )
   .command(
@@ -34,7 +35,7 @@ await yargs(hideBin(process.argv))
     (y) =>
       y
         .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
-        .option('theme', { alias: 't', type: 'string', describe: 'Theme name' })
+        .option('theme', { alias: 't', type: 'string', describe: 'Theme name, or path to a theme file (.yaml/.json)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
         .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
         .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts'),

@@ -27,6 +27,12 @@ export interface LayoutSpec {
   body: FontRange;
 }
 
+/**
+ * Browsers kern, round line boxes and pick break points a hair differently from our measuring: text
+ * is fitted into 97% of a box's width so the browser never needs a line more than we planned.
+ */
+export const SLACK = 0.97;
+
 const MARGIN = 0.05625;
 const WIDTH = 1 - 2 * MARGIN;
 const KICKER: Box = { x: MARGIN, y: 0.045, w: WIDTH, h: 0.035 };

@@ -6,8 +6,7 @@
 import type { Block, Layout, ListItem, Run } from '../types/deck.js';
 import type { Report, ReportBlock, Section } from '../types/report.js';
 import { runsText } from '../structure/inline.js';
-import { keyPoints, type SectionText } from '../condense/keypoints.js';
-import { splitSentences } from '../condense/sentences.js';
+import { countWords, keyPoints, toClause, type SectionText } from '../condense/keypoints.js';
 import type { Labels } from './labels.js';
 
 export interface DraftSlide {
@@ -52,7 +51,16 @@ function flatten(sections: Section[]): Section[] {
 export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
   const { labels } = ctx;
   const slides: DraftSlide[] = [];
-  const all = flatten(report.sections);
+  // "## 6. Outlook" holding nothing but "In conclusion, …": the conclusion took the section's only
+  // paragraph, so the closing slide carries the section's title instead of an empty slide of its own.
+  let sections = report.sections;
+  let closing = { title: labels.conclusion, kicker: undefined as string | undefined };
+  const last = sections[sections.length - 1];
+  if (report.conclusion.length && last && !last.blocks.length && !last.children.length) {
+    sections = sections.slice(0, -1);
+    closing = { title: last.title, kicker: last.number };
+  }
+  const all = flatten(sections);
   const texts: SectionText[] = all.map((s) => sectionText(s.title, s.blocks));
   const preambleIndex = texts.length;
   texts.push(sectionText(labels.introduction, report.preamble));
@@ -80,16 +88,16 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     );
   }
 
-  if (report.sections.length >= 3) {
+  if (sections.length >= 3) {
     slides.push({
       layout: 'agenda',
       title: labels.agenda,
       blocks: [
         {
-          list: report.sections.map((s, i) => {
+          list: sections.map((s, i) => {
             // The author's numbers when every section has one; ours when none has; bullets when mixed.
-            const numbered = report.sections.filter((x) => x.number && /^\d+$/.test(x.number)).length;
-            if (numbered === report.sections.length) return { level: 0, ordered: true, n: Number(s.number), runs: [{ text: s.title }] };
+            const numbered = sections.filter((x) => x.number && /^\d+$/.test(x.number)).length;
+            if (numbered === sections.length) return { level: 0, ordered: true, n: Number(s.number), runs: [{ text: s.title }] };
             if (numbered === 0) return { level: 0, ordered: true, n: i + 1, runs: [{ text: s.title }] };
             // Mixed ("Disclaimer" after numbered sections): numbers where the author gave them.
             return s.number && /^\d+$/.test(s.number)
@@ -99,7 +107,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
         },
       ],
       notes: '',
-      source: { section: '(agenda)', line: report.sections[0].line },
+      source: { section: '(agenda)', line: sections[0].line },
     });
   }
 
@@ -127,15 +135,15 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     slides.push(...own);
     section.children.forEach(visit);
   };
-  report.sections.forEach(visit);
+  sections.forEach(visit);
 
-  if (report.sections.length >= 2) {
+  if (sections.length >= 2) {
     slides.push({
       layout: 'takeaways',
       title: labels.takeaways,
-      blocks: [{ list: report.sections.map((s) => takeaway(s, texts, (x) => all.indexOf(x), report.meta.lang)) }],
+      blocks: [{ list: sections.map((s) => takeaway(s, texts, (x) => all.indexOf(x), report.meta.lang)) }],
       notes: '',
-      source: { section: '(takeaways)', line: report.sections[0].line },
+      source: { section: '(takeaways)', line: sections[0].line },
     });
   }
 
@@ -148,19 +156,22 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     const blocks: Block[] = points.length
       ? [{ list: points.map((p) => ({ level: 0, ordered: false, runs: [{ text: p.text }] })) }]
       : prose.map((b) => ({ paragraph: b.runs }));
+    const footnotes = report.conclusion.flatMap((b) => (b.kind === 'note' ? [b.text] : []));
     slides.push({
       layout: 'conclusion',
-      title: labels.conclusion,
+      title: closing.title,
+      ...(closing.kicker ? { kicker: closing.kicker } : {}),
       blocks,
-      notes: prose.map((b) => plain(b.runs)).join('\n\n'),
+      notes: [...prose.map((b) => plain(b.runs)), ...footnotes].join('\n\n'),
       source: { section: '(conclusion)', line: report.conclusion[0].line },
     });
-    // Anything else the conclusion holds (a list of next steps, a table) still gets shown.
-    const rest = report.conclusion.filter((b) => b.kind !== 'paragraph');
+    // Anything else the conclusion holds (a list of next steps, a table, math) still gets shown.
+    const rest = report.conclusion.filter((b) => !isProse(b) && b.kind !== 'note');
     if (rest.length) {
       slides.push(
         ...blockSlides(rest, texts, conclusionIndex, {
-          title: labels.conclusion,
+          title: closing.title,
+          kicker: closing.kicker,
           source: { section: '(conclusion)', line: rest[0].line },
         }, ctx),
       );
@@ -169,18 +180,21 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
   return slides;
 }
 
+/** Longest takeaway line, in words: one line per section on the takeaways slide. */
+const TAKEAWAY_WORDS = 16;
+
 /** Longest conclusion (in words) shown whole on the closing slide. */
 const CONCLUSION_WORDS = 90;
 
 function takeaway(section: Section, texts: SectionText[], indexOf: (s: Section) => number, lang: string): ListItem {
   const runs: Run[] = [{ text: section.title, bold: true }];
   const points = keyPoints(texts, indexOf(section), { count: 3, lang });
-  // One line per section: the first point short enough for one line (usually the topic sentence),
-  // else the shortest one; for a section that is only a list, its first item.
-  const words = (t: string) => t.split(/\s+/).length;
-  const best = points.find((p) => words(p.text) <= 16) ?? [...points].sort((a, b) => words(a.text) - words(b.text))[0];
+  // One line per section: its strongest point when that is short, else the strongest shortened to a
+  // clause; for a section that is only a list, its first item.
+  const best = [...points].sort((a, b) => b.score - a.score)[0];
+  const short = (text: string) => (countWords(text, lang) <= TAKEAWAY_WORDS ? text : toClause(text, TAKEAWAY_WORDS, lang));
   const firstItem = section.blocks.find((b) => b.kind === 'list')?.items[0];
-  const line = best?.text ?? (firstItem ? plain(firstItem.runs).replace(/[.;:]$/, '') : undefined);
+  const line = best ? short(best.text) ?? best.text : firstItem ? short(plain(firstItem.runs).replace(/[.;:]$/, '')) : undefined;
   if (line) runs.push({ text: `: ${line}` });
   else if (section.children.length) {
     // A section that is only its subsections speaks through the first of them.
@@ -188,15 +202,6 @@ function takeaway(section: Section, texts: SectionText[], indexOf: (s: Section) 
     if (child.runs.length > 1) runs.push(child.runs[1]);
   }
   return { level: 0, ordered: false, runs };
-}
-
-/**
- * How many key points a section gets: about one per two sentences, two at least when there are two,
- * five at most (a slide with one lonely bullet reads as unfinished).
- */
-function pointCount(text: SectionText, lang: string): number {
-  const n = text.paragraphs.reduce((sum, p) => sum + splitSentences(p, lang).length, 0);
-  return n <= 2 ? n : n <= 4 ? 2 : n <= 7 ? 3 : n <= 11 ? 4 : 5;
 }
 
 interface Frame {
@@ -225,17 +230,16 @@ function blockSlides(blocks: ReportBlock[], texts: SectionText[], index: number,
   });
 
   const prose = proseOf(blocks);
-  const condensed = prose.filter((b) => !leads.has(b));
-  const notes = prose.map((b) => plain(b.runs)).join('\n\n');
+  const condensed = prose.filter((b) => !leads.has(b) && !isLead(b));
+  // The section's prose and footnotes, word for word, go with its first slide.
+  const notes = [...prose.map((b) => plain(b.runs)), ...blocks.flatMap((b) => (b.kind === 'note' ? [b.text] : []))].join('\n\n');
   if (condensed.length) {
-    const sentences = texts[index].paragraphs.join(' ');
-    const points = keyPoints(texts, index, { count: Math.max(1, pointCount(texts[index], ctx.lang)), lang: ctx.lang });
-    const list = points.length
+    const points = keyPoints(texts, index, { lang: ctx.lang });
+    // When every sentence leans on another, the first paragraph is shown as written instead.
+    const list: Block[] = points.length
       ? [{ list: points.map((p) => ({ level: 0, ordered: false, runs: [{ text: p.text }] })) }]
-      : sentences.trim()
-        ? [{ paragraph: condensed[0].runs }]
-        : [];
-    if (list.length) slides.push(base('bullets', condensed[0].line, list, notes));
+      : [{ paragraph: condensed[0].runs }];
+    slides.push(base('bullets', condensed[0].line, list));
   }
 
   let mathRun: Block[] = [];
@@ -262,7 +266,7 @@ function blockSlides(blocks: ReportBlock[], texts: SectionText[], index: number,
       case 'list': {
         const lead = before && leads.has(before) && before.kind === 'paragraph' ? before : undefined;
         const leadBlocks: Block[] = lead ? [{ paragraph: lead.runs }] : [];
-        slides.push(base('bullets', lead ? lead.line : b.line, [...leadBlocks, { list: b.items }], condensed.length ? '' : notes));
+        slides.push(base('bullets', lead ? lead.line : b.line, [...leadBlocks, { list: b.items }]));
         break;
       }
       case 'table':
@@ -280,5 +284,9 @@ function blockSlides(blocks: ReportBlock[], texts: SectionText[], index: number,
     }
   });
   flushMath();
+  if (notes) {
+    if (slides.length) slides[0].notes = notes;
+    else slides.push(base('bullets', blocks[0].line, [], notes));
+  }
   return slides;
 }

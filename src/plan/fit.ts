@@ -6,11 +6,12 @@
 import type { Block, ListItem, Run, Slide, TableBlock } from '../types/deck.js';
 import type { Theme, FontRole } from '../theme/types.js';
 import type { Measurer, Piece } from '../measure/text.js';
-import { LAYOUTS, SPACING, listIndents, px, type Size, type LayoutSpec } from '../layout/specs.js';
+import { LAYOUTS, SLACK, SPACING, listIndents, px, type Size, type LayoutSpec } from '../layout/specs.js';
 import { typeset } from '../math/typeset.js';
 import type { DraftSlide } from './draft.js';
 import type { Labels } from './labels.js';
 import { tableColumns, tableRowHeights } from './table-geometry.js';
+import { longestFit } from './cuts.js';
 
 export interface FitContext {
   measurer: Measurer;
@@ -21,10 +22,20 @@ export interface FitContext {
   assetSize(asset: number): { width: number; height: number } | undefined;
 }
 
-/** Browsers round line boxes and kern differently from our advance sums: keep a little slack. */
-const SLACK = 0.97;
 /** MathJax sizes formulas in ex; Carlito's x-height is 0.47 em, and 0.5 keeps us on the safe side. */
 const EX = 0.5;
+
+/**
+ * The size in px a display formula is drawn at: its natural size at font size `s`, scaled down (the
+ * SVG scales cleanly) when it is wider or taller than the box. The HTML renderer sets these numbers.
+ */
+export function mathBlockSize(tex: string, s: number, boxW: number, boxH: number): { width: number; height: number } {
+  const t = typeset(tex, true);
+  const w = t.width * EX * s;
+  const h = t.height * EX * s;
+  const scale = Math.min(1, boxW / (w || 1), boxH / (h || 1));
+  return { width: w * scale, height: h * scale };
+}
 
 export function runsToPieces(runs: Run[], role: FontRole, extra: { bold?: boolean; italic?: boolean } = {}): Piece[] {
   return runs.map((r) => ({
@@ -65,16 +76,9 @@ function fitTitle(title: string, spec: LayoutSpec, ctx: FitContext): { size: num
   }
   // Too long for the title box at the smallest size: shorten it on the slide, keep it whole in the notes.
   const s = spec.title.min;
-  const words = title.split(/\s+/);
-  let lo = 1;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    const text = `${words.slice(0, mid).join(' ')} …`;
-    if (ctx.measurer.lineCount(pieces(text), box.w * SLACK, s) * s * lh <= box.h) lo = mid;
-    else hi = mid - 1;
-  }
-  return { size: s, text: `${words.slice(0, lo).join(' ')} …`, overflow: true };
+  const fits = (text: string) => ctx.measurer.lineCount(pieces(text), box.w * SLACK, s) * s * lh <= box.h;
+  const end = longestFit(title, (at) => fits(`${title.slice(0, at).trimEnd()} …`)) ?? 1;
+  return { size: s, text: `${title.slice(0, end).trimEnd()} …`, overflow: true };
 }
 
 function finish(draft: DraftSlide, blocks: Block[], body: number, ctx: FitContext, part: number): Slide {
@@ -136,6 +140,7 @@ function blocksOf(us: Unit[]): Block[] {
 
 interface FlowMetrics {
   width: number;
+  height: number;
   lh: number;
   role: FontRole;
   italic: boolean;
@@ -150,12 +155,8 @@ function unitHeight(u: Unit, s: number, first: boolean, m: FlowMetrics, ctx: Fit
       return gap + lines(u.runs, m.width) * s * m.lh;
     case 'item':
       return gap + lines(u.item.runs, m.width - u.indent * s) * s * m.lh;
-    case 'math': {
-      const t = typeset(u.tex, true);
-      const natural = t.width * EX * s;
-      const scale = natural > m.width ? m.width / natural : 1;
-      return gap + t.height * EX * s * scale;
-    }
+    case 'math':
+      return gap + mathBlockSize(u.tex, s, m.width, m.height).height;
     case 'quote': {
       const citeSize = Math.round(s * SPACING.citeScale);
       const cite = u.cite ? SPACING.citeGap * s + lines([{ text: `— ${u.cite}` }], m.width, citeSize, false) * citeSize * m.lh : 0;
@@ -172,6 +173,7 @@ function fitFlow(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] 
   const box = px(spec.boxes.body, ctx.size);
   const m: FlowMetrics = {
     width: box.w,
+    height: box.h,
     lh: ctx.theme.lineHeight[spec.body.role],
     role: spec.body.role,
     italic: draft.layout === 'quote',
@@ -218,26 +220,14 @@ function fitFlow(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] 
 function splitUnit(u: Extract<Unit, { kind: 'paragraph' | 'item' | 'quote' }>, room: number, s: number, first: boolean, m: FlowMetrics, ctx: FitContext): [Unit, Unit] | undefined {
   const runs = u.kind === 'item' ? u.item.runs : u.runs;
   const text = runs.map((r) => r.text).join('');
-  const cuts = [...text.matchAll(/\s+/g)].map((x) => x.index!).filter((i) => i > 0);
   const make = (rs: Run[], head: boolean): Unit =>
     u.kind === 'item'
       ? { kind: 'item', item: { ...u.item, runs: rs }, indent: u.indent }
       : u.kind === 'quote'
         ? { kind: 'quote', runs: rs, ...(head ? {} : { cite: u.cite }) }
         : { kind: 'paragraph', runs: rs };
-  let best = -1;
-  let lo = 0;
-  let hi = cuts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const head = make(sliceRuns(runs, 0, cuts[mid]), true);
-    if (unitHeight(head, s, first, m, ctx) <= room) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (best < 0) return undefined;
-  const at = cuts[best];
+  const at = longestFit(text, (end) => unitHeight(make(sliceRuns(runs, 0, end), true), s, first, m, ctx) <= room);
+  if (at === undefined) return undefined;
   const rest = sliceRuns(runs, at, text.length);
   rest[0] && (rest[0] = { ...rest[0], text: rest[0].text.replace(/^\s+/, '') });
   const tail = make(rest.filter((r) => r.text), false);
@@ -260,16 +250,25 @@ export function sliceRuns(runs: Run[], start: number, end: number): Run[] {
 // ---------------------------------------------------------------- title slide
 
 function fitTitleSlide(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide {
-  const slide = finish(draft, draft.blocks, spec.body.pref, ctx, 0);
+  const slide = finish(draft, [...draft.blocks], spec.body.pref, ctx, 0);
   const lh = ctx.theme.lineHeight.body;
-  for (const name of ['subtitle', 'byline'] as const) {
-    const block = draft.blocks.find((b) => name in b) as Record<string, string> | undefined;
-    if (!block) continue;
+  const overflow: string[] = [];
+  const fitLine = (name: 'subtitle' | 'byline', pref: number, min: number): number => {
+    const index = slide.blocks.findIndex((b) => name in b);
+    if (index < 0) return pref;
+    const text = (slide.blocks[index] as Record<string, string>)[name];
     const box = px(spec.boxes[name]!, ctx.size);
-    let s = name === 'subtitle' ? spec.body.pref : Math.round(spec.body.pref * SPACING.bylineScale);
-    while (s > spec.body.min && ctx.measurer.lineCount([{ text: block[name], style: { role: 'body' } }], box.w * SLACK, s) * s * lh > box.h) s -= 2;
-    if (name === 'subtitle') slide.fit.body = s;
-  }
+    const fits = (t: string, size: number) => ctx.measurer.lineCount([{ text: t, style: { role: 'body' } }], box.w * SLACK, size) * size * lh <= box.h;
+    for (let size = pref; size >= min; size -= 2) if (fits(text, size)) return size;
+    // Eight authors and a long affiliation: shortened on the slide, whole in the notes.
+    const end = longestFit(text, (at) => fits(`${text.slice(0, at).trimEnd()} …`, min)) ?? 1;
+    slide.blocks[index] = { [name]: `${text.slice(0, end).trimEnd()} …` } as Block;
+    overflow.push(text);
+    return min;
+  };
+  slide.fit.body = fitLine('subtitle', spec.body.pref, spec.body.min);
+  slide.fit.byline = fitLine('byline', Math.round(spec.body.pref * SPACING.bylineScale), 14);
+  if (overflow.length) slide.notes = [...overflow, slide.notes].filter(Boolean).join('\n\n');
   return slide;
 }
 
@@ -283,11 +282,13 @@ function fitTable(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[]
     const widths = tableColumns(table, box.w, s, ctx.measurer);
     return { widths, ...tableRowHeights(table, widths, s, lh, ctx.measurer) };
   };
+  const withColumns = (slide: Slide, widths: number[]): Slide => ({ ...slide, fit: { ...slide.fit, columns: widths } });
   for (let s = spec.body.pref; s >= spec.body.min; s -= 1) {
     const g = geometry(s);
-    if (g.head + g.rows.reduce((a, b) => a + b, 0) <= box.h) return [finish(draft, draft.blocks, s, ctx, 0)];
+    if (g.head + g.rows.reduce((a, b) => a + b, 0) <= box.h) return [withColumns(finish(draft, draft.blocks, s, ctx, 0), g.widths)];
   }
   const s = spec.body.pref - 2;
+  // Column widths come from the whole table, so columns stay put from one page to the next.
   const g = geometry(s);
   const pages: number[][] = [[]];
   let used = g.head;
@@ -300,11 +301,20 @@ function fitTable(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[]
     used += h;
   });
   return pages.map((rows, i) =>
-    finish(draft, [{ table: { head: table.head, rows: rows.map((r) => table.rows[r]), align: table.align } }], s, ctx, i),
+    withColumns(finish(draft, [{ table: { head: table.head, rows: rows.map((r) => table.rows[r]), align: table.align } }], s, ctx, i), g.widths),
   );
 }
 
 // ---------------------------------------------------------------- code
+
+/**
+ * Code keeps its spaces (white-space: pre-wrap) while our line breaker collapses them as CSS
+ * `normal` does: indentation and runs of spaces become no-break spaces of the same width, so they
+ * are measured, and the last space of a run stays a place to break.
+ */
+function preWrap(line: string): string {
+  return line.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)).replace(/ {2,}/g, (m) => `${'\u00a0'.repeat(m.length - 1)} `);
+}
 
 function fitCode(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] {
   const code = (draft.blocks[0] as { code: { lang?: string; lines: string[] } }).code;
@@ -314,24 +324,35 @@ function fitCode(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] 
     w: box.w - 2 * SPACING.codePad * s,
     h: box.h - 2 * SPACING.codePad * s - (code.lang ? SPACING.codeLabel * s : 0),
   });
-  const lineHeights = (s: number) =>
-    code.lines.map((l) => Math.max(1, ctx.measurer.lineCount([{ text: l || ' ', style: { role: 'mono' } }], inner(s).w * SLACK, s)) * s * lh);
+  const height = (line: string, s: number) =>
+    Math.max(1, ctx.measurer.lineCount([{ text: preWrap(line) || ' ', style: { role: 'mono' } }], inner(s).w * SLACK, s)) * s * lh;
   for (let s = spec.body.pref; s >= spec.body.min; s -= 1) {
-    if (lineHeights(s).reduce((a, b) => a + b, 0) <= inner(s).h) return [finish(draft, draft.blocks, s, ctx, 0)];
+    if (code.lines.reduce((a, l) => a + height(l, s), 0) <= inner(s).h) return [finish(draft, draft.blocks, s, ctx, 0)];
   }
   const s = spec.body.min + 2;
-  const hs = lineHeights(s);
+  // A line taller than a whole slide (minified code, a data dump) is cut into slide-sized pieces.
+  const lines: string[] = [];
+  for (const line of code.lines) {
+    let rest = line;
+    while (height(rest, s) > inner(s).h) {
+      const at = longestFit(rest, (end) => height(rest.slice(0, end), s) <= inner(s).h) ?? 1;
+      lines.push(rest.slice(0, at));
+      rest = rest.slice(at);
+    }
+    lines.push(rest);
+  }
   const pages: string[][] = [[]];
   let used = 0;
-  hs.forEach((h, i) => {
+  for (const line of lines) {
+    const h = height(line, s);
     if (used + h > inner(s).h && pages[pages.length - 1].length) {
       pages.push([]);
       used = 0;
     }
-    pages[pages.length - 1].push(code.lines[i]);
+    pages[pages.length - 1].push(line);
     used += h;
-  });
-  return pages.map((lines, i) => finish(draft, [{ code: { ...(code.lang ? { lang: code.lang } : {}), lines } }], s, ctx, i));
+  }
+  return pages.map((page, i) => finish(draft, [{ code: { ...(code.lang ? { lang: code.lang } : {}), lines: page } }], s, ctx, i));
 }
 
 // ---------------------------------------------------------------- images
@@ -353,9 +374,8 @@ function fitImage(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[]
   let alt = image.alt;
   let notes = draft.notes;
   if (imageGeometry(alt, s, box.w, box.h, lh, ctx.measurer).caption > box.h * 0.4) {
-    const words = alt.split(/\s+/);
-    while (words.length > 1 && imageGeometry(`${words.join(' ')} …`, s, box.w, box.h, lh, ctx.measurer).caption > box.h * 0.4) words.pop();
-    alt = `${words.join(' ')} …`;
+    const end = longestFit(alt, (at) => imageGeometry(`${alt.slice(0, at).trimEnd()} …`, s, box.w, box.h, lh, ctx.measurer).caption <= box.h * 0.4) ?? 1;
+    alt = `${alt.slice(0, end).trimEnd()} …`;
     notes = [image.alt, notes].filter(Boolean).join('\n\n');
   }
   return [finish({ ...draft, notes }, [{ image: { asset: image.asset, alt } }], s, ctx, 0)];

@@ -4,9 +4,8 @@
  */
 import type { Run, TableBlock } from '../types/deck.js';
 import type { Measurer, Piece } from '../measure/text.js';
-import { SPACING } from '../layout/specs.js';
+import { SLACK, SPACING } from '../layout/specs.js';
 
-const SLACK = 0.97;
 
 function pieces(cell: Run[], bold: boolean): Piece[] {
   return cell.map((r) => ({ text: r.text, style: { role: r.code ? 'mono' : 'body', bold: bold || r.bold, italic: r.italic } }));

@@ -76,8 +76,11 @@ export interface Slide {
   source: { section: string; line: number };
   /** True on a slide that carries on where the previous one stopped. */
   continued?: boolean;
-  /** Font sizes in px (at the deck's size) the planner fitted this slide at. */
-  fit: { title: number; body: number };
+  /**
+   * How the planner fitted the slide, for renderers to reproduce: font sizes in px at the deck's
+   * size, and for tables the column widths in px (the same on every page of a continued table).
+   */
+  fit: { title: number; body: number; byline?: number; columns?: number[] };
 }
 
 export interface Asset {

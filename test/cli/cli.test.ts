@@ -87,6 +87,54 @@ describe('briefdeck build', () => {
   });
 });
 
+describe('themes and batches', () => {
+  it('takes a theme file by path, its tokens over the default', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'brand.yaml'), 'name: brand\ncolors:\n  accent: "#C2410C"\n  heading: "#3B0764"\n');
+    const r = briefdeck(['build', EXAMPLE, '-o', dir, '-t', path.join(dir, 'brand.yaml')]);
+    expect(r.status).toBe(0);
+    const html = readFileSync(path.join(dir, 'quarterly-review.html'), 'utf8');
+    expect(html).toContain('--bd-accent: #C2410C');
+    expect(html).toContain('--bd-heading: #3B0764');
+    expect(html).toContain('--bd-background: #FFFFFF');
+  });
+
+  it('says which theme file is missing or wrong (exit 1), and which theme name is unknown (exit 2)', () => {
+    const dir = tmp();
+    const missing = briefdeck(['build', EXAMPLE, '-o', dir, '-t', './nowhere.yaml']);
+    expect([missing.status, missing.stderr]).toEqual([1, './nowhere.yaml: theme file not found\n']);
+    writeFileSync(path.join(dir, 'bad.yaml'), 'colors:\n  accent: 12\n');
+    const bad = briefdeck(['build', EXAMPLE, '-o', dir, '-t', path.join(dir, 'bad.yaml')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.yaml: colors\.accent is not a colour: 12\n$/);
+    const unknown = briefdeck(['build', EXAMPLE, '-o', dir, '-t', 'neon']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^briefdeck: unknown theme "neon"/);
+  });
+
+  it('points at the front matter line of a theme it does not know (exit 1)', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'r.md');
+    writeFileSync(file, '---\ntitle: Weekly\ntheme: neon\n---\n\n## Status\nOn track.\n');
+    const r = briefdeck(['build', file, '-o', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: unknown theme "neon"`));
+  });
+
+  it('builds the good reports of a batch when one is broken, and exits 1', () => {
+    const dir = tmp();
+    const r = briefdeck(['build', 'missing-one.md', EXAMPLE, '-o', dir, '--json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('missing-one.md: no such file\n');
+    const summary = JSON.parse(r.stdout);
+    expect(summary.reports.map((x: { input: string; error?: string }) => [x.input, x.error])).toEqual([
+      ['missing-one.md', 'missing-one.md: no such file'],
+      [EXAMPLE, undefined],
+    ]);
+    expect(existsSync(path.join(dir, 'quarterly-review.html'))).toBe(true);
+  });
+});
+
 describe('briefdeck plan', () => {
   it('prints the deck model as JSON and writes nothing', () => {
     const cwd = tmp();

@@ -54,8 +54,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
       const slide = R.getCurrentSlide();
       const s = slide.getBoundingClientRect();
       const tol = 1;
+      // Inside an SVG (typeset math), Chromium's boxes for groups ignore the drawing's scaling: the
+      // <svg> element itself is what takes room on the slide.
+      const inSvg = (el: Element) => !!el.parentElement?.closest('svg');
       for (const el of Array.from(slide.querySelectorAll('*')) as HTMLElement[]) {
-        if (el.closest('aside.notes')) continue;
+        if (el.closest('aside.notes') || inSvg(el)) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (r.left < s.left - tol || r.top < s.top - tol || r.right > s.right + tol || r.bottom > s.bottom + tol) {
@@ -64,7 +67,14 @@ async function layoutProblems(page: Page): Promise<string[]> {
       }
       for (const box of Array.from(slide.querySelectorAll('.box')) as HTMLElement[]) {
         const b = box.getBoundingClientRect();
+        // Text set directly in a box (a byline, a caption) has no element of its own to check. Glyphs
+        // may reach past a tight line box by half the font's extra height (0.06 em for Carlito at 1.1).
+        const glyph = Math.max(tol, parseFloat(getComputedStyle(box).fontSize) * 0.08);
+        if (box.scrollHeight > box.clientHeight + glyph || box.scrollWidth > box.clientWidth + tol) {
+          problems.push(`slide ${i + 1}: text overflows its ${box.className} box (${(box.textContent ?? '').trim().slice(0, 40)}…)`);
+        }
         for (const el of Array.from(box.querySelectorAll('*')) as HTMLElement[]) {
+          if (inSvg(el)) continue;
           const r = el.getBoundingClientRect();
           if (r.width === 0 && r.height === 0) continue;
           if (r.bottom > b.bottom + tol || r.right > b.right + tol || r.left < b.left - tol || r.top < b.top - tol) {

@@ -14,7 +14,7 @@ import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
 import { labelsFor } from '../../plan/labels.js';
 import { tableColumns } from '../../plan/table-geometry.js';
-import { imageGeometry } from '../../plan/fit.js';
+import { imageGeometry, mathBlockSize } from '../../plan/fit.js';
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
 import { highlightHtml } from './highlight.js';
@@ -53,8 +53,9 @@ function template(name: string): HandlebarsTemplateDelegate {
 }
 
 const r = (n: number) => Math.round(n * 100) / 100;
-function boxStyle(b: Box, fontSize?: number): string {
-  return `left:${r(b.x)}px;top:${r(b.y)}px;width:${r(b.w)}px;height:${r(b.h)}px${fontSize ? `;font-size:${fontSize}px` : ''}`;
+/** A box's place on the slide; right-to-left decks mirror every box across the slide. */
+function boxStyle(b: Box, fontSize?: number, rtl = false): string {
+  return `${rtl ? 'right' : 'left'}:${r(b.x)}px;top:${r(b.y)}px;width:${r(b.w)}px;height:${r(b.h)}px${fontSize ? `;font-size:${fontSize}px` : ''}`;
 }
 
 /** reveal.js and our stylesheet, read once per process: a batch build renders many decks. */
@@ -136,20 +137,21 @@ function slideContext(
 ) {
   const spec = LAYOUTS[slide.layout];
   const size = deck.size;
+  const rtl = isRtl(deck.meta.lang);
   const titleBox = px(spec.boxes.title, size);
   const body = px(spec.boxes.body, size);
   const s = slide.fit.body;
   const ctx: Record<string, unknown> = {
     title: slide.title,
-    titleBox: { style: boxStyle(titleBox, slide.fit.title) },
-    body: { style: boxStyle(body, s) },
-    rule: `left:${r(titleBox.x)}px;top:${r(titleBox.y + titleBox.h + 10)}px`,
+    titleBox: { style: boxStyle(titleBox, slide.fit.title, rtl) },
+    body: { style: boxStyle(body, s, rtl) },
+    rule: `${rtl ? 'right' : 'left'}:${r(titleBox.x)}px;top:${r(titleBox.y + titleBox.h + 10)}px`,
     notes: slide.notes ? slide.notes.split(/\n{2,}/) : [],
   };
-  if (slide.kicker && spec.boxes.kicker) ctx.kicker = { text: slide.kicker, style: boxStyle(px(spec.boxes.kicker, size)) };
+  if (slide.kicker && spec.boxes.kicker) ctx.kicker = { text: slide.kicker, style: boxStyle(px(spec.boxes.kicker, size), undefined, rtl) };
   if (slide.layout !== 'title' && (opts.theme.slideNumbers || opts.theme.footer)) {
     ctx.footer = {
-      style: boxStyle(px(FOOTER, size)),
+      style: boxStyle(px(FOOTER, size), undefined, rtl),
       text: opts.theme.footer ?? '',
       number: opts.theme.slideNumbers ? `${number} / ${total}` : '',
     };
@@ -159,18 +161,18 @@ function slideContext(
       const b = slide.blocks.find((x) => name in x) as Record<string, string> | undefined;
       const box = spec.boxes[name];
       if (b && box) {
-        const fs = name === 'subtitle' ? s : Math.round(LAYOUTS.title.body.pref * SPACING.bylineScale);
-        ctx[name] = { text: b[name], style: boxStyle(px(box, size), fs) };
+        const fs = name === 'subtitle' ? s : slide.fit.byline ?? Math.round(LAYOUTS.title.body.pref * SPACING.bylineScale);
+        ctx[name] = { text: b[name], style: boxStyle(px(box, size), fs, rtl) };
       }
     }
     return ctx;
   }
   const links = deck.links;
-  ctx.blocks = flowBlocks(slide.blocks, links, s);
+  ctx.blocks = flowBlocks(slide.blocks, links, s, body);
   for (const b of slide.blocks) {
     if ('table' in b) {
-      const cols = tableColumns(b.table, body.w, s, opts.measurer);
-      const align = (i: number) => ['left', 'center', 'right'][Math.round((b.table.align[i] ?? 0) * 2)];
+      const cols = slide.fit.columns ?? tableColumns(b.table, body.w, s, opts.measurer);
+      const align = (i: number) => ['start', 'center', 'end'][Math.round((b.table.align[i] ?? 0) * 2)];
       ctx.table = {
         width: cols.reduce((a, c) => a + c, 0),
         cols,
@@ -180,7 +182,7 @@ function slideContext(
     } else if ('code' in b) {
       ctx.code = { lang: b.code.lang, html: highlightHtml(b.code.lines.join('\n'), b.code.lang) };
       // The panel hugs its code; the box height is only the limit the planner fitted against.
-      ctx.body = { style: boxStyle(body, s).replace(/height:[\d.]+px/, `max-height:${r(body.h)}px`) };
+      ctx.body = { style: boxStyle(body, s, rtl).replace(/height:[\d.]+px/, `max-height:${r(body.h)}px`) };
     } else if ('image' in b) {
       const asset = deck.assets[b.image.asset];
       const src = imageSrc(b.image.asset);
@@ -200,7 +202,7 @@ function slideContext(
 }
 
 /** Flow blocks with the spacing the planner measured: gaps and indents in em of the body size. */
-function flowBlocks(blocks: Block[], links: string[], s: number) {
+function flowBlocks(blocks: Block[], links: string[], s: number, body: Box) {
   let first = true;
   const gap = (nested = false) => {
     const g = first ? 0 : nested ? SPACING.nestedGap : SPACING.itemGap;
@@ -225,7 +227,15 @@ function flowBlocks(blocks: Block[], links: string[], s: number) {
         }),
       };
     }
-    if ('math' in b) return { math: typeset(b.math.tex, true).svg, style: gap() };
+    if ('math' in b) {
+      // Drawn at exactly the size the planner gave it, so what fitted there fits here.
+      const size = mathBlockSize(b.math.tex, s, body.w, body.h);
+      const svg = typeset(b.math.tex, true)
+        .svg.replace(/^<svg([^>]*?) style="[^"]*"/, '<svg$1')
+        .replace(/^<svg([^>]*?) width="[^"]*"/, `<svg$1 width="${r(size.width)}px"`)
+        .replace(/^<svg([^>]*?) height="[^"]*"/, `<svg$1 height="${r(size.height)}px"`);
+      return { math: svg, style: gap() };
+    }
     if ('quote' in b) {
       const cite = Math.round(s * SPACING.citeScale);
       return {
