@@ -5,6 +5,7 @@
  * a clause that stands on its own: the reader sees it on a slide without the sentence before it, and
  * the full prose is in the speaker notes anyway.
  */
+import { OPENER_WORDS, type OpenerWords } from './openers.js';
 import { splitSentences } from './sentences.js';
 
 export interface SectionText {
@@ -22,11 +23,18 @@ export interface KeyPoint {
 }
 
 export interface KeyPointOptions {
-  /** Bullets wanted; by default it grows with the section's length (1 for 1–2 sentences … 5 for 12+). */
+  /**
+   * Bullets wanted. By default it grows with the section's sentences n: n for n ≤ 2, 2 for n ≤ 4, 3 for
+   * n ≤ 7, 4 for n ≤ 11 and 5 beyond. Fewer come back when too few sentences can stand alone.
+   */
   count?: number;
   /** Hard limit on a bullet's words (default 20). */
   maxWords?: number;
-  /** BCP 47 tag of the report's language; the wording rules about openers only apply to English. */
+  /**
+   * BCP 47 tag of the report's language (default "en"). Its first subtag picks the opener rules: English,
+   * German, French, Spanish, Portuguese, Italian, Dutch, Russian, Chinese, Japanese, Korean and Arabic
+   * have them; other languages are condensed without.
+   */
   lang?: string;
 }
 
@@ -43,12 +51,23 @@ const BACK_REFERENCES = [
   'the aforementioned',
 ];
 
+/**
+ * Openers that make the sentence conditional on the previous one ("Otherwise, the migration is
+ * cancelled"): dropping them would turn a condition into a fact, so the sentence is not used at all.
+ */
+const LEANING_CONDITIONS = [
+  'otherwise', 'if so', 'in that case', 'in this case', 'in which case', 'in such a case', 'in such cases',
+  'failing that', 'or else', 'until then', 'by then', 'under these conditions', 'under those conditions',
+  'under such conditions', 'under these circumstances', 'under those circumstances', 'in these circumstances',
+  'in those circumstances', 'if this happens', 'if that happens',
+];
+
 /** Connectives that continue an argument; on their own they say nothing. */
 const LINKING_CONNECTIVES = [
   'however', 'additionally', 'moreover', 'furthermore', 'also', 'thus', 'therefore', 'consequently',
   'instead', 'meanwhile', 'still', 'yet', 'but', 'and', 'or', 'nor', 'so', 'then', 'finally',
   'similarly', 'likewise', 'hence', 'accordingly', 'nevertheless', 'nonetheless', 'conversely',
-  'otherwise', 'besides', 'indeed', 'again', 'plus', 'lastly', 'subsequently', 'thereafter',
+  'besides', 'indeed', 'again', 'plus', 'lastly', 'subsequently', 'thereafter',
   'afterwards', 'here', 'as a result', 'in addition', 'as such', 'in turn', 'in contrast',
   'by contrast', 'on the other hand', 'at the same time', 'that said', 'even so', 'in other words',
   'to that end', 'to this end', 'in this way', 'in doing so', 'as a consequence', 'for example',
@@ -58,13 +77,29 @@ const LINKING_CONNECTIVES = [
 /**
  * Words and phrases (lower case) that a bullet never starts with, because they lean on the sentence
  * before. Connectives followed by a comma are dropped instead ("However, costs rose" → "Costs rose");
- * a sentence opening on a pronoun or demonstrative is not used at all.
+ * a sentence opening on a pronoun or demonstrative is not used at all (except a section's first
+ * sentence opening on "This …" or "These …" with a noun: there is nothing before it to lean on).
  */
-export const DANGLING_OPENERS: ReadonlySet<string> = new Set([...LINKING_CONNECTIVES, ...BACK_REFERENCES]);
+export const DANGLING_OPENERS: ReadonlySet<string> = new Set([...LINKING_CONNECTIVES, ...BACK_REFERENCES, ...LEANING_CONDITIONS]);
+
+/**
+ * Lead-ins that point back, but only as a whole phrase before a comma: "Because of this, …" leans,
+ * "Because of this year's drought …" does not. They go with their comma.
+ */
+const BACK_LEAD_INS = [
+  'after that', 'after this', 'before that', 'because of this', 'because of that', 'despite this',
+  'despite that', 'in spite of this', 'in spite of that', 'since then', 'for this reason', 'for that reason',
+  'due to this', 'owing to this', 'in response to this', 'in response to that', 'in addition to this',
+  'apart from this', 'apart from that', 'aside from this', 'aside from that', 'besides this',
+  'with this in mind', 'on this basis', 'against this background', 'against this backdrop',
+  'in light of this', 'in view of this', 'given this', 'as a result of this', 'on top of this',
+  'following this', 'with this', 'with that',
+];
 
 /** Sentence adverbials that can be dropped with their comma without changing what the clause says. */
 const CONNECTIVES = [
   ...LINKING_CONNECTIVES,
+  ...BACK_LEAD_INS,
   'in short', 'in summary', 'in sum', 'in conclusion', 'in particular', 'in fact', 'in practice',
   'of course', 'after all', 'above all', 'on top of that', 'beyond that', 'beyond this', 'as noted',
   'as mentioned', 'as expected', 'equally', 'alternatively', 'ultimately', 'notably', 'importantly',
@@ -76,26 +111,67 @@ const CONNECTIVES = [
 ];
 
 /** Connectives that are dropped even without a comma ("But the board declined …"). */
-const DROP_WITHOUT_COMMA = new Set([
+const DROP_WITHOUT_COMMA = [
   'and', 'but', 'yet', 'moreover', 'furthermore', 'additionally', 'consequently', 'therefore', 'thus',
   'hence', 'however',
+];
+
+/**
+ * Openers of a conditional, concessive or exceptive clause, or of a qualifier on a figure. Dropping
+ * one changes what the sentence claims: "Unless funding is approved by March, the migration will be
+ * cancelled" is not "The migration will be cancelled". A bullet keeps them, at the start or at the end.
+ */
+const CONDITIONS = [
+  'if', 'unless', 'whether', 'although', 'though', 'albeit', 'even', 'provided', 'providing', 'assuming',
+  'supposing', 'only if', 'only when', 'only after', 'only once', 'only until', 'only where', 'until', 'till',
+  'once', 'as long as', 'so long as', 'as soon as', 'in case',
+  'in the event', 'on condition', 'on the condition', 'despite', 'in spite of', 'notwithstanding', 'except',
+  'excepting', 'excluding', 'barring', 'absent', 'without', 'but for', 'save for', 'other than',
+  'apart from', 'aside from', 'with the exception of', 'subject to', 'depending on', 'dependent on',
+  'conditional on', 'conditional upon', 'contingent on', 'contingent upon', 'pending',
+  ...LEANING_CONDITIONS,
+];
+
+/**
+ * Openers that set a condition or qualify the figures only at the start of a sentence: after a comma,
+ * "…, where demand is highest" or "…, including Spain" elaborate and can go.
+ */
+const LEAD_CONDITIONS = [
+  'when', 'whenever', 'where', 'wherever', 'while', 'whilst', 'whereas', 'should', 'were', 'had',
+  'including', 'adjusted', 'after adjusting', 'like-for-like', 'on a like-for-like basis', 'at constant',
+  'in constant', 'on an adjusted', 'on an underlying', 'on an organic', 'organically',
+];
+
+/** "Only" restricts the clause before it ("…, but only in two regions"); opening one, it sets no condition. */
+const TRAILING_CONDITIONS = ['only'];
+
+/** Condition words that keep a lead-in wherever they appear in it ("In March, unless …, "). */
+const CONDITION_WORDS = new Set([
+  'if', 'unless', 'although', 'though', 'albeit', 'otherwise', 'except', 'excluding', 'notwithstanding', 'whereas',
 ]);
 
-/** Phrases grouped by their first word, longest first: openers are checked on every candidate. */
-function byFirstWord(phrases: Iterable<string>): Map<string, string[][]> {
-  const index = new Map<string, string[][]>();
-  for (const phrase of phrases) {
-    const words = phrase.split(' ');
-    const list = index.get(words[0]) ?? [];
-    list.push(words);
-    index.set(words[0], list);
-  }
-  for (const list of index.values()) list.sort((a, b) => b.length - a.length);
-  return index;
-}
+/** Coordinators that can come before a trailing condition (", but only if …", ", and unless …"). */
+const COORDINATORS = new Set(['and', 'but', 'or', 'yet', 'nor']);
+const COORDINATOR_INDEX: PhraseIndex = { byFirst: new Map([...COORDINATORS].map((w) => [w, [[w]]])), chars: [] };
 
-const OPENER_INDEX = byFirstWord(DANGLING_OPENERS);
-const CONNECTIVE_INDEX = byFirstWord(CONNECTIVES);
+/** Words after "This" or "These" that make it a pronoun ("This means …", "These include …", "This also …"). */
+const NOT_AFTER_DETERMINER = new Set([
+  'it', 'its', 'they', 'them', 'their', 'he', 'she', 'him', 'his', 'her', 'we', 'us', 'our', 'you', 'your',
+  'i', 'me', 'my', 'a', 'an', 'the', 'this', 'these', 'that', 'those', 'there', 'here',
+  'mean', 'meant', 'show', 'shown', 'led', 'lead', 'left', 'leave', 'made', 'make', 'put', 'set', 'cut',
+  'brought', 'bring', 'gave', 'give', 'took', 'take', 'kept', 'keep', 'came', 'come', 'became', 'become',
+  'went', 'got', 'get', 'saw', 'grew', 'drew', 'held', 'hold', 'built', 'felt', 'found', 'paid', 'sent',
+  'spent', 'won', 'lost', 'sold', 'rose', 'fell', 'drove', 'drive', 'reflect', 'suggest', 'indicate',
+  'imply', 'include', 'represent', 'remain', 'require', 'allow', 'help', 'add', 'cover', 'account',
+  'affect', 'create', 'reduce', 'increase', 'raise', 'explain', 'follow', 'point', 'highlight', 'underline',
+  'underscore', 'confirm', 'demonstrate', 'need', 'provide', 'offer', 'form', 'seem', 'appear', 'apply',
+  'matter', 'vary', 'differ', 'range', 'total', 'amount', 'cost', 'alone', 'together', 'all', 'each',
+  'already', 'still', 'now', 'often', 'typically', 'mainly', 'largely', 'mostly', 'partly', 'clearly',
+  'certainly', 'probably', 'likely', 'apparently', 'one', 'way',
+]);
+
+/** Determiners that open a section's first sentence without leaning: "This report reviews …". */
+const OPENING_DETERMINERS = ['this', 'these'];
 
 /** First words of a phrase that introduces the main clause ("In light of …, banks …"). */
 const INTRO_WORDS = new Set([
@@ -332,7 +408,8 @@ function isEnglish(lang: string): boolean {
 /** One short clause (≤ maxWords, default 20) from a sentence, or undefined if it cannot be made to stand alone. */
 export function toClause(sentence: string, maxWords = DEFAULT_MAX_WORDS, lang = 'en'): string | undefined {
   const max = Number.isFinite(maxWords) ? Math.max(1, Math.floor(maxWords)) : DEFAULT_MAX_WORDS;
-  return clause(String(sentence ?? ''), max, lang, isEnglish(lang));
+  const tag = typeof lang === 'string' && lang ? lang : 'en';
+  return clause(String(sentence ?? ''), max, tag, isEnglish(tag));
 }
 
 interface Ctx {
@@ -340,23 +417,26 @@ interface Ctx {
   lang: string;
   english: boolean;
   minWords: number;
+  openers: Openers;
+  /** The section's first sentence: nothing comes before it to lean on. */
+  opening: boolean;
 }
 
-function clause(sentence: string, max: number, lang: string, english: boolean): string | undefined {
-  const ctx: Ctx = { max, lang, english, minWords: Math.min(MIN_CLAUSE_WORDS, max) };
+function clause(sentence: string, max: number, lang: string, english: boolean, opening = false): string | undefined {
+  const ctx: Ctx = { max, lang, english, minWords: Math.min(MIN_CLAUSE_WORDS, max), openers: openersFor(lang), opening };
   let s = stripLeadingPunctuation(/\s\s|[^\S ]/.test(sentence) ? sentence.replace(/\s+/g, ' ').trim() : sentence.trim());
 
-  if (english) {
-    for (let round = 0; round < 3; round++) {
-      const dropped = dropConnective(s);
-      if (dropped === s) break;
-      s = capitalise(stripLeadingPunctuation(dropped));
-    }
-    if (opensDangling(s, lang)) {
-      const rest = dropLeadIn(parse(s, lang), ctx);
-      if (rest === undefined) return undefined;
-      s = rest;
-    }
+  for (let round = 0; round < 3; round++) {
+    const dropped = dropConnective(s, ctx);
+    if (dropped === s) break;
+    s = capitalise(stripLeadingPunctuation(dropped));
+  }
+  if (opensDangling(s, ctx)) {
+    // "This year, …" leans on nothing once the lead-in goes; "This report reviews …" is fine as the
+    // section's first sentence.
+    const rest = english ? dropLeadIn(parse(s, lang), ctx) : undefined;
+    if (rest !== undefined) s = rest;
+    else if (!opening || opensDangling(s, ctx, true)) return undefined;
   }
 
   s = stripFinalStop(s);
@@ -375,7 +455,7 @@ function clause(sentence: string, max: number, lang: string, english: boolean): 
   const offer = (text: string | undefined, value: number): void => {
     if (text === undefined || (best && value <= best.value)) return;
     // Dropping an aside can bring a new first word forward ("(…) However, …").
-    if (english && text.slice(0, 40) !== s.slice(0, 40) && opensDangling(text, lang)) return;
+    if (text.slice(0, 40) !== s.slice(0, 40) && opensDangling(text, ctx, opening)) return;
     best = { text, value };
   };
   const consider = (p: Parsed, penalty: number): void => {
@@ -395,7 +475,7 @@ function clause(sentence: string, max: number, lang: string, english: boolean): 
   };
   consider(parsed, 0);
   if (english) offer(...afterColon(parsed, ctx));
-  const bare = /[(（—]|, wh/.test(s) ? stripFinalStop(removeAsides(s, lang)) : s;
+  const bare = /[(（—]|, wh/.test(s) ? stripFinalStop(removeAsides(s, ctx)) : s;
   const bareParsed = bare !== s ? parse(bare, lang) : undefined;
   if (bareParsed) consider(bareParsed, 1);
 
@@ -403,7 +483,7 @@ function clause(sentence: string, max: number, lang: string, english: boolean): 
   if (chosen) return stripFinalStop(chosen.text);
   // An aside is what a reader misses least, so a cut-off bullet leaves it out when it can.
   const bareCut = bareParsed ? wordCut(bareParsed, ctx) : undefined;
-  if (bareCut !== undefined && !(english && opensDangling(bareCut, lang))) return bareCut;
+  if (bareCut !== undefined && !opensDangling(bareCut, ctx, opening)) return bareCut;
   return wordCut(parsed, ctx);
 }
 
@@ -419,7 +499,7 @@ function afterColon(p: Parsed, ctx: Ctx): [string | undefined, number] {
   const rest = p.text.slice(colon + 1).trim();
   // A list after the colon ("three factors: cost, speed and quality") is not a clause.
   const listy = /,/.test(rest) && /\b(?:and|or)\b/.test(rest);
-  if (listy || !standsAlone(rest, p, at, ctx)) return [undefined, 0];
+  if (listy || dropsCondition(p, at, ctx) || !standsAlone(rest, p, at, ctx)) return [undefined, 0];
   const restParsed = parse(capitalise(rest), ctx.lang);
   const words = roundWords(restParsed.cum[restParsed.cum.length - 1] ?? 0);
   if (words < ctx.minWords) return [undefined, 0];
@@ -430,54 +510,314 @@ function afterColon(p: Parsed, ctx: Ctx): [string | undefined, number] {
 function stripLeadingPunctuation(s: string): string {
   const c = s.charCodeAt(0);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return s;
-  return s.replace(/^(?:[\s,;:·•*…。，、；：!?.)\]}]|[-–—](?!\p{N}))+/u, '');
+  return s.replace(/^(?:[\s,;:·•*…。，、；：،؛!?.)\]}]|[-–—](?!\p{N}))+/u, '');
 }
+
+/** Scripts that start a sentence with a capital; Chinese, Arabic or Korean have no case to change. */
+const CASED_SCRIPT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}]/u;
 
 function capitalise(s: string): string {
   const first = /^\S+/u.exec(s)?.[0] ?? '';
   // "iPhone" and "eBay" keep their spelling; only an all-lower-case word is capitalised.
   if (!first || /\p{Lu}/u.test(first)) return s;
   const ch = String.fromCodePoint(s.codePointAt(0) ?? 0);
+  // Georgian has capitals since Unicode 11, but its sentences never start with one.
+  if (!CASED_SCRIPT.test(ch)) return s;
   const upper = ch.toUpperCase();
   // "ß" would become "SS": a different word, so it stays as written.
   return upper.length === ch.length ? upper + s.slice(ch.length) : s;
 }
 
-/** Lower-case words at the start of `s` (at most `n`), as ICU splits them. */
-function leadingWords(s: string, lang: string, n: number): string[] {
+// ---------------------------------------------------------------------------------------------------
+// Openers
+
+/** Phrases by first word, longest first; or, in a language written without spaces, by length. */
+interface PhraseIndex {
+  byFirst: Map<string, string[][]>;
+  chars: string[];
+}
+
+/** A language's opener rules, compiled for matching at the start of every candidate bullet. */
+interface Openers {
+  english: boolean;
+  unspaced: boolean;
+  elision: boolean;
+  /** Dropped with a comma after them. */
+  connectives: PhraseIndex;
+  /** A sentence opening on one of these is not used as it is. */
+  dangling: PhraseIndex;
+  /** Conditions that a condensed sentence keeps after a clause boundary. */
+  conditions: PhraseIndex;
+  /** Conditions that a sentence can open on. */
+  leadConditions: PhraseIndex;
+  notLeaning: PhraseIndex;
+  determiners: PhraseIndex;
+  /** Keys (words joined by spaces) of connectives that go without a comma. */
+  bare: Set<string>;
+  /** Back-references that are also articles, leaning only when no noun follows ("Das" vs "Das Werk"). */
+  articles: Set<string>;
+  pronounCues: Set<string>;
+  timeNouns: Set<string>;
+  nounTest?: 'capital' | 'article';
+  subjectStarts?: Set<string>;
+  gluedTo?: RegExp;
+}
+
+/** Words of a phrase as openingTokens would give them. */
+function phraseWords(phrase: string, elision: boolean): string[] {
   const out: string[] = [];
-  const head = s.length > 100 ? s.slice(0, 100) : s;
-  if (scanWords(head, (start, end) => out.push(head.slice(start, end).toLowerCase()), n) >= 0) return out;
-  out.length = 0;
-  const spans = wordSpans(head, lang);
-  for (let i = 0; i < spans.length && i < n; i++) out.push(head.slice(spans[i].start, spans[i].end).toLowerCase());
+  for (const word of phrase.toLowerCase().replace(/’/g, "'").split(/[\s-]+/)) {
+    if (!word) continue;
+    const elided = elision ? /^\p{L}+'(?=\p{L})/u.exec(word) : null;
+    if (elided) out.push(elided[0], word.slice(elided[0].length));
+    else out.push(word);
+  }
   return out;
 }
 
-/** The phrase from `index` that `words` start with, if any. */
-function matchPhrase(index: Map<string, string[][]>, words: readonly string[]): string[] | undefined {
-  const list = index.get(words[0] ?? '');
-  return list?.find((phrase) => phrase.every((w, i) => words[i] === w));
+function phraseIndex(phrases: Iterable<string>, elision: boolean): PhraseIndex {
+  const byFirst = new Map<string, string[][]>();
+  const chars = [...new Set(phrases)];
+  for (const phrase of chars) {
+    const words = phraseWords(phrase, elision);
+    if (words.length === 0) continue;
+    const list = byFirst.get(words[0]) ?? [];
+    list.push(words);
+    byFirst.set(words[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  chars.sort((a, b) => b.length - a.length);
+  return { byFirst, chars };
 }
 
-function dropConnective(s: string): string {
-  const phrase = matchPhrase(CONNECTIVE_INDEX, leadingWords(s, 'en', 4));
-  if (!phrase) return s;
-  // The phrase must be the whole start of the text, in the words as written ("As a result,").
-  const length = phrase.join(' ').length;
-  if (s.slice(0, length).toLowerCase() !== phrase.join(' ')) return s;
-  const after = s.slice(length);
-  if (/^\s*,/.test(after)) return after.replace(/^\s*,\s*/, '');
-  if (phrase.length === 1 && DROP_WITHOUT_COMMA.has(phrase[0]) && /^\s+[\p{L}\p{N}]/u.test(after)) return after.trimStart();
-  return s;
+/** English adds openers that set a condition only at the start of a sentence ("When …", "Including …"). */
+type AnyOpenerWords = OpenerWords & { english?: boolean; leadConditions?: readonly string[] };
+
+function compileOpeners(words: AnyOpenerWords): Openers {
+  const elision = words.elision ?? false;
+  const index = (phrases: Iterable<string>) => phraseIndex(phrases, elision);
+  const key = (phrase: string) => (words.unspaced ? phrase : phraseWords(phrase, elision).join(' '));
+  const bare = words.bare === 'all' ? words.linking : (words.bare ?? []);
+  return {
+    english: words.english ?? false,
+    unspaced: words.unspaced ?? false,
+    elision,
+    connectives: index([...words.linking, ...(words.adverbials ?? [])]),
+    dangling: index([...words.linking, ...words.backRefs]),
+    conditions: index([...words.conditions, ...(words.trailingConditions ?? [])]),
+    leadConditions: index([...words.conditions, ...(words.leadConditions ?? [])]),
+    notLeaning: index(words.notLeaning ?? []),
+    determiners: index(words.determiners ?? []),
+    bare: new Set(bare.map(key)),
+    articles: new Set((words.articles ?? []).map(key)),
+    pronounCues: new Set((words.pronounCues ?? []).map(key)),
+    timeNouns: new Set((words.timeNouns ?? []).map(key)),
+    nounTest: words.nounTest,
+    subjectStarts: words.subjectStarts ? new Set(words.subjectStarts.map(key)) : undefined,
+    gluedTo: words.gluedTo,
+  };
 }
 
-function opensDangling(s: string, lang: string): boolean {
-  const words = leadingWords(s, lang, 4);
-  if (words.length === 0) return false;
-  // "It's" and "They're" lean back exactly like "It" and "They".
-  words[0] = words[0].replace(/['’](?:s|re|ll|d|ve)$/, '');
-  return matchPhrase(OPENER_INDEX, words) !== undefined;
+const ENGLISH_OPENERS = compileOpeners({
+  english: true,
+  linking: LINKING_CONNECTIVES,
+  backRefs: [...BACK_REFERENCES, ...LEANING_CONDITIONS],
+  adverbials: CONNECTIVES,
+  bare: DROP_WITHOUT_COMMA,
+  determiners: OPENING_DETERMINERS,
+  conditions: CONDITIONS,
+  trailingConditions: TRAILING_CONDITIONS,
+  leadConditions: LEAD_CONDITIONS,
+});
+
+const NO_OPENERS = compileOpeners({ linking: [], backRefs: [], conditions: [] });
+
+const openerCache = new Map<string, Openers>();
+
+/** The opener rules for a BCP 47 tag: its first subtag picks the language. */
+function openersFor(lang: string): Openers {
+  const primary = lang.split(/[-_]/)[0].toLowerCase();
+  if (primary === 'en') return ENGLISH_OPENERS;
+  let openers = openerCache.get(primary);
+  if (!openers) {
+    const words = Object.prototype.hasOwnProperty.call(OPENER_WORDS, primary) ? OPENER_WORDS[primary] : undefined;
+    openers = words ? compileOpeners(words) : NO_OPENERS;
+    openerCache.set(primary, openers);
+  }
+  return openers;
+}
+
+interface Token {
+  /** Lower case, with a typographic apostrophe made straight. */
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The first words of `s` (at most `n`), as ICU splits them; elided words split off their apostrophe. */
+function openingTokens(s: string, lang: string, o: Openers, n = 7): Token[] {
+  if (o.unspaced) return [];
+  const out: Token[] = [];
+  const head = s.length > 120 ? s.slice(0, 120) : s;
+  const push = (start: number, end: number): void => {
+    const word = head.slice(start, end).toLowerCase().replace(/’/g, "'");
+    const elided = o.elision ? /^\p{L}+'(?=\p{L})/u.exec(word) : null;
+    if (elided) {
+      // Offsets come from the text as written: lower-casing may change a word's length ("İ").
+      const cut = start + head.slice(start, end).search(/['’]/) + 1;
+      out.push({ word: elided[0], start, end: cut }, { word: word.slice(elided[0].length), start: cut, end });
+    } else {
+      out.push({ word, start, end });
+    }
+  };
+  if (scanWords(head, push, n) >= 0) return out;
+  out.length = 0;
+  const spans = wordSpans(head, lang);
+  for (let i = 0; i < spans.length && i < n; i++) push(spans[i].start, spans[i].end);
+  return out;
+}
+
+/**
+ * Whether `s` can open on a phrase of one of `indexes`, judged by its first word alone: most
+ * sentences open on none, and this runs several times for each candidate bullet.
+ */
+function mayOpenOn(s: string, lang: string, o: Openers, ...indexes: PhraseIndex[]): boolean {
+  if (o.unspaced) return true;
+  const head = s.length > 40 ? s.slice(0, 40) : s;
+  let first = '';
+  const take = (start: number, end: number): void => {
+    first = head.slice(start, end);
+  };
+  if (scanWords(head, take, 1) < 0) {
+    const span = wordSpans(head, lang)[0];
+    if (span) first = head.slice(span.start, span.end);
+  }
+  if (!first) return false;
+  let word = first.toLowerCase().replace(/’/g, "'");
+  if (o.elision) word = /^\p{L}+'(?=\p{L})/u.exec(word)?.[0] ?? word;
+  if (o.english) word = word.replace(/'(?:s|re|ll|d|ve)$/, '');
+  return indexes.some((index) => index.byFirst.has(word));
+}
+
+interface OpenerMatch {
+  /** The phrase's words joined by spaces (its characters, unspaced). */
+  key: string;
+  /** Words matched (characters, unspaced), to compare two matches. */
+  size: number;
+  /** Where the phrase ends in the text. */
+  end: number;
+  /** The word after it. */
+  next?: Token;
+}
+
+/** The longest phrase of `index` that `s` opens with. */
+function matchOpening(index: PhraseIndex, s: string, tokens: readonly Token[], o: Openers): OpenerMatch | undefined {
+  if (o.unspaced) {
+    for (const phrase of index.chars) if (s.startsWith(phrase)) return { key: phrase, size: phrase.length, end: phrase.length };
+    return undefined;
+  }
+  const list = tokens.length ? index.byFirst.get(tokens[0].word) : undefined;
+  if (!list) return undefined;
+  for (const words of list) {
+    if (words.length > tokens.length) continue;
+    let matches = true;
+    for (let i = 0; i < words.length && matches; i++) {
+      // "As a result" is one phrase only when nothing but spaces (or hyphens) sits between its words.
+      matches = tokens[i].word === words[i] && (i === 0 || /^[\s-]*$/.test(s.slice(tokens[i - 1].end, tokens[i].start)));
+    }
+    if (matches) return { key: words.join(' '), size: words.length, end: tokens[words.length - 1].end, next: tokens[words.length] };
+  }
+  return undefined;
+}
+
+/**
+ * Whether `s` opens on a conditional, concessive or exceptive clause. `lead` adds those that only set
+ * a condition at the start of a sentence; elsewhere a coordinator may come first (", but only if …").
+ */
+function startsCondition(s: string, lang: string, o: Openers, lead: boolean): boolean {
+  const index = lead ? o.leadConditions : o.conditions;
+  if (!mayOpenOn(s, lang, o, index, COORDINATOR_INDEX)) return false;
+  const tokens = openingTokens(s, lang, o);
+  if (matchOpening(index, s, tokens, o)) return true;
+  if (lead || !o.english || tokens.length < 2 || !COORDINATORS.has(tokens[0].word)) return false;
+  return matchOpening(index, s, tokens.slice(1), o) !== undefined;
+}
+
+/** Size of the condition `s` opens with, to tell "Auch wenn …" (a condition) from "Auch …" (a connective). */
+function conditionSize(s: string, o: Openers, tokens: readonly Token[]): number {
+  return matchOpening(o.leadConditions, s, tokens, o)?.size ?? 0;
+}
+
+function dropConnective(s: string, ctx: Ctx): string {
+  const o = ctx.openers;
+  if (!mayOpenOn(s, ctx.lang, o, o.connectives)) return s;
+  const tokens = openingTokens(s, ctx.lang, o);
+  const m = matchOpening(o.connectives, s, tokens, o);
+  if (!m || conditionSize(s, o, tokens) > m.size) return s;
+  const after = s.slice(m.end);
+  const comma = /^\s*[,،，、]\s*/u.exec(after);
+  if (comma) return after.slice(comma[0].length);
+  if (!o.bare.has(m.key)) return s;
+  if (o.unspaced) return /^[\p{L}\p{N}]/u.test(after) && !o.gluedTo?.test(after) ? after : s;
+  if (!/^\s+[\p{L}\p{N}]/u.test(after)) return s;
+  if (o.subjectStarts) {
+    // "Aber die Kosten stiegen" loses "Aber"; "Deshalb hat der Vorstand …" would become a question.
+    const next = m.next;
+    const raw = next ? s.slice(next.start, next.end) : '';
+    if (!next || !(/^[\p{Lu}\p{N}]/u.test(raw) || o.subjectStarts.has(next.word))) return s;
+  }
+  return after.trimStart();
+}
+
+/**
+ * Whether `s` opens on a word that leans on the sentence before. In a section's `opening` sentence,
+ * a demonstrative with a noun ("This report reviews …") has nothing to lean on and is fine.
+ */
+function opensDangling(s: string, ctx: Ctx, opening = false): boolean {
+  const o = ctx.openers;
+  if (!mayOpenOn(s, ctx.lang, o, o.dangling)) return false;
+  const tokens = openingTokens(s, ctx.lang, o);
+  if (o.english && tokens.length) {
+    // "It's" and "They're" lean back exactly like "It" and "They".
+    tokens[0] = { ...tokens[0], word: tokens[0].word.replace(/'(?:s|re|ll|d|ve)$/, '') };
+  }
+  const m = matchOpening(o.dangling, s, tokens, o);
+  if (!m || conditionSize(s, o, tokens) > m.size) return false;
+  if (matchOpening(o.notLeaning, s, tokens, o)) return false;
+  const next = m.next;
+  const spaced = next !== undefined && /^\s+$/.test(s.slice(m.end, next.start));
+  if (o.articles.has(m.key) && spaced && /^\p{Lu}/u.test(s.slice(next.start, next.end))) return false;
+  const det = matchOpening(o.determiners, s, tokens, o);
+  if (!det || det.size < m.size) return true;
+  // "Cette année, …" points at the report's period.
+  if (det.next && o.timeNouns.has(det.next.word) && joined(s, det)) return false;
+  return !(opening && nounFollows(s, det, o));
+}
+
+/** Whether the word after `m` belongs with it: after a space, or straight after an elision ("Quest'anno"). */
+function joined(s: string, m: OpenerMatch): boolean {
+  const gap = m.next ? s.slice(m.end, m.next.start) : '-';
+  return /^\s+$/.test(gap) || (gap === '' && m.key.endsWith("'"));
+}
+
+function nounFollows(s: string, det: OpenerMatch, o: Openers): boolean {
+  if (o.unspaced) return /^[\p{L}\p{N}]/u.test(s.slice(det.end));
+  const next = det.next;
+  if (!next || !joined(s, det)) return false;
+  const raw = s.slice(next.start, next.end);
+  if (o.english) return englishNounAfter(det.key, next.word);
+  if (o.nounTest === 'capital') return /^\p{Lu}/u.test(raw);
+  if (o.nounTest === 'article') return next.word.startsWith('ال');
+  return /^[\p{L}\p{N}]/u.test(raw) && !o.pronounCues.has(next.word);
+}
+
+/** Whether `word` after "This" or "These" is a noun ("This project …") rather than a verb ("This means …"). */
+function englishNounAfter(det: string, word: string): boolean {
+  if (/^\p{N}/u.test(word)) return true;
+  if (!/^\p{L}/u.test(word) || NOT_A_SUBJECT.has(word) || NOT_AFTER_DETERMINER.has(word)) return false;
+  if (/[^e]ed$/.test(word)) return false;
+  // After "This", a verb ends in -s ("This shows"), a singular noun rarely does ("This analysis").
+  return det !== 'this' || !/[^su]s$/.test(word) || /(?:is|ics|ness)$/.test(word);
 }
 
 /**
@@ -492,6 +832,17 @@ interface Parsed {
   groups: Array<[number, number]>;
   /** First comma outside any group, or -1. */
   firstComma: number;
+  /** Where conditions sit, once asked for (see conditions()). */
+  conditions?: ConditionMarks;
+}
+
+interface ConditionMarks {
+  /** The comma that ends the condition the sentence opens with; -1 if none, the length if unclosed. */
+  end: number;
+  /** The first word of the main clause after that comma. */
+  mainStart: number;
+  /** The last word that opens a condition later in the sentence ("…, unless …"), or -1. */
+  last: number;
 }
 
 function parse(text: string, lang: string): Parsed {
@@ -550,10 +901,107 @@ function dropLeadIn(p: Parsed, ctx: Ctx): string | undefined {
     if (!leadsIn(first, second, restStart) || isListComma(p, i, restStart)) continue;
     const restWords = roundWords(total - p.cum[restStart - 1]);
     if (restWords < ctx.minWords) continue;
+    // The lead-in may set a condition ("Unless funding is approved by March, …"); without it the main
+    // clause would claim something the report does not. A longer lead-in only holds more of it.
+    if (dropsCondition(p, restStart, ctx)) return undefined;
     const rest = p.text.slice(i + 1).trim();
     if (standsAlone(rest, p, restStart, ctx)) return capitalise(rest);
   }
   return undefined;
+}
+
+/** Whether words [0, upTo) of `p`, about to be dropped, hold a condition, a concession or an exception. */
+function dropsCondition(p: Parsed, upTo: number, ctx: Ctx): boolean {
+  for (let k = 0; k < upTo && k < p.spans.length; k++) {
+    if (ctx.english && CONDITION_WORDS.has(wordText(p, k))) return true;
+    const opensClause = k === 0 || /[,;:(—–]/.test(p.text.slice(p.spans[k - 1].end, p.spans[k].start));
+    if (opensClause && startsCondition(p.text.slice(p.spans[k].start, p.spans[k].start + 120), ctx.lang, ctx.openers, k === 0)) return true;
+  }
+  return false;
+}
+
+/**
+ * Where `p` sets conditions. A sentence opening on one ("If …, the group will close two wards") is cut
+ * after the comma that ends it, or the bullet would state the condition without what depends on it.
+ * One set later ("…, unless funding is approved") must not be cut away, silently or with "…".
+ */
+function conditions(p: Parsed, ctx: Ctx): ConditionMarks {
+  if (!p.conditions) {
+    const end = conditionEnd(p, ctx);
+    const mainStart = end < 0 ? 0 : end < p.text.length ? wordAt(p, end) : p.spans.length;
+    p.conditions = { end, mainStart, last: lastCondition(p, ctx, end < 0 ? 1 : mainStart) };
+  }
+  return p.conditions;
+}
+
+function conditionEnd(p: Parsed, ctx: Ctx): number {
+  const s = p.text;
+  let from = 0;
+  if (!startsCondition(s, ctx.lang, ctx.openers, true)) {
+    // "In the first quarter, unless the landlord agrees, …": the main clause still comes after it.
+    const lead = p.firstComma;
+    if (!ctx.english || lead < 0 || !opensLeadIn(wordText(p, 0), wordText(p, 1))) return -1;
+    const next = wordAt(p, lead);
+    if (next >= p.spans.length) return -1;
+    const start = p.spans[next].start;
+    if (!startsCondition(s.slice(start, start + 120), ctx.lang, ctx.openers, true)) return -1;
+    from = lead + 1;
+  }
+  for (let i = from; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== ',' && ch !== '，' && ch !== '、' && ch !== '،') continue;
+    if (inside(p.groups, i)) continue;
+    const next = wordAt(p, i);
+    if (next >= p.spans.length) break;
+    // "If costs in Spain, Italy, and France keep rising, …": list commas sit inside the condition.
+    if (ctx.english) {
+      const w = wordText(p, next);
+      if (w === 'and' || w === 'or') continue;
+      let end = s.indexOf(',', i + 1);
+      while (end >= 0 && inside(p.groups, end)) end = s.indexOf(',', end + 1);
+      if (end >= 0 && wordAt(p, end) - next <= 2) continue;
+    }
+    return i;
+  }
+  return s.length;
+}
+
+/** Subordinators that open a condition in English even without a comma before them. */
+const SUBORDINATE_CONDITIONS = new Set(['if', 'unless', 'provided', 'providing', 'although', 'though', 'albeit', 'except', 'excluding']);
+/** First letters of those and of COMPOUND_CONDITION, to skip most words without reading them. */
+const CONDITION_INITIALS = new Set([...'iupateos'].map((c) => c.charCodeAt(0)));
+/** Conditions of two or more words ("as long as", "even if", "only when"), and their first words. */
+const COMPOUND_FIRST = new Set(['as', 'so', 'even', 'only']);
+const COMPOUND_CONDITION = /^(?:as|so) long as\b|^as soon as\b|^(?:even|only) (?:if|though|when|once|after|until)\b/;
+
+/** Punctuation after which a new clause, and so a condition, can start. */
+const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', '—', '–', '，', '、', '；', '：', '،']);
+
+function lastCondition(p: Parsed, ctx: Ctx, from: number): number {
+  const o = ctx.openers;
+  const s = p.text;
+  let last = -1;
+  // This runs over every word of every long sentence: no slices unless a word might open a condition.
+  for (let k = Math.max(1, from); k < p.spans.length; k++) {
+    const start = p.spans[k].start;
+    let punctuated = false;
+    for (let c = p.spans[k - 1].end; c < start && !punctuated; c++) punctuated = CLAUSE_PUNCTUATION.has(s[c]);
+    if (!punctuated && (!ctx.english || !CONDITION_INITIALS.has(s.charCodeAt(start) | 0x20))) continue;
+    const w = wordText(p, k);
+    if (punctuated) {
+      if (mayOpenCondition(w, o) && startsCondition(s.slice(start, start + 120), ctx.lang, o, false)) last = k;
+    } else if (SUBORDINATE_CONDITIONS.has(w)) {
+      last = k;
+    } else if (COMPOUND_FIRST.has(w) && COMPOUND_CONDITION.test(s.slice(start, start + 20).toLowerCase())) {
+      last = k;
+    }
+  }
+  return last;
+}
+
+/** A cheap test before startsCondition: whether `word` can be the first of a condition. */
+function mayOpenCondition(word: string, o: Openers): boolean {
+  return o.unspaced || o.conditions.byFirst.has(word) || (o.english && COORDINATORS.has(word)) || (o.elision && /['’]/.test(word));
 }
 
 /**
@@ -575,12 +1023,35 @@ function isListComma(p: Parsed, i: number, next: number): boolean {
   return end >= 0 && chunk <= 4 && (after === 'and' || after === 'or');
 }
 
-/** Whether the comma at `i` sits in a list: short items on both sides, or "…, X, and Y" ahead. */
+/** Items longer than this are clauses rather than list items. */
+const LIST_ITEM_WORDS = 6;
+
+/**
+ * Whether the comma at `i` sits in a list, so that cutting there would drop items without saying so:
+ * a short item before it that no "and" or "or" has closed ("the weak demand, the high fixed costs, and
+ * the late deliveries"), a list that a colon opened, or "…, X, and Y" ahead.
+ */
 function inList(p: Parsed, i: number, next: number): boolean {
   let prev = p.text.lastIndexOf(',', i - 1);
   while (prev >= 0 && inside(p.groups, prev)) prev = p.text.lastIndexOf(',', prev - 1);
-  if (prev >= 0 && next - wordAt(p, prev) <= 3) return true;
-  return isListComma(p, i, next);
+  if (prev >= 0) {
+    const from = wordAt(p, prev);
+    // The comma after "In light of …" or "If …" closes a lead-in, not a list item.
+    const leadIn = prev === p.firstComma && opensLeadIn(wordText(p, 0), wordText(p, 1));
+    if (!leadIn && next - from <= LIST_ITEM_WORDS) {
+      let closed = false;
+      for (let k = from; k < next && !closed; k++) closed = wordText(p, k) === 'and' || wordText(p, k) === 'or';
+      if (!closed) return true;
+    }
+  }
+  return inColonList(p, i) || isListComma(p, i, next);
+}
+
+/** "Three risks: pricing, including discounts; staffing; and logistics": separators after a colon. */
+function inColonList(p: Parsed, i: number): boolean {
+  let colon = p.text.lastIndexOf(': ', i - 1);
+  while (colon >= 0 && inside(p.groups, colon)) colon = p.text.lastIndexOf(': ', colon - 1);
+  return colon >= 0 && /[,;]\s+(?:and|or)\s/.test(p.text.slice(i));
 }
 
 /** Whether words[0..count) form an introductory phrase that can be dropped before its comma. */
@@ -594,8 +1065,8 @@ function leadsIn(first: string, second: string, count: number): boolean {
 function standsAlone(rest: string, p: Parsed, at: number, ctx: Ctx): boolean {
   if (!/^[\p{L}\p{N}"“'‘$€£¥(]/u.test(rest)) return false;
   const first = wordText(p, at);
-  if (NOT_A_SUBJECT.has(first) || PAST_PARTICIPLES.has(first) || opensDangling(rest, ctx.lang)) return false;
-  if (dropConnective(rest) !== rest) return false;
+  if (NOT_A_SUBJECT.has(first) || PAST_PARTICIPLES.has(first) || opensDangling(rest, ctx)) return false;
+  if (dropConnective(rest, ctx) !== rest) return false;
   // "…, leveraging the data" or "…, built in 2020" are participle phrases, not a subject.
   if (/^\p{Ll}+(?:ing|ed)$/u.test(p.text.slice(p.spans[at].start, p.spans[at].end))) {
     const next = p.spans[at + 1];
@@ -676,6 +1147,7 @@ function boundaryCut(p: Parsed, ctx: Ctx, minWords?: number): string | undefined
   const s = p.text;
   const soft = minWords !== undefined;
   const asides = s.includes('—') ? dashPairs(s) : [];
+  const cond = conditions(p, ctx);
   let best: string | undefined;
   let bestWords = 0;
   BOUNDARY_MARKS.lastIndex = 0;
@@ -711,10 +1183,28 @@ function boundaryCut(p: Parsed, ctx: Ctx, minWords?: number): string | undefined
     if (words < (minWords ?? ctx.minWords) || words > ctx.max || words <= bestWords) continue;
     // "In light of increasing pressure on lenders" is a lead-in with no main clause after it.
     if (ctx.english && (p.firstComma < 0 || p.firstComma >= i) && opensLeadIn(wordText(p, 0), wordText(p, 1))) continue;
+    if (cond.end >= 0 && (cond.end >= i || next - cond.mainStart < 2)) continue;
+    if (cond.last >= next || !keepsWhatFollows(p, i, next, ctx)) continue;
     best = trimEndOf(s.slice(0, i), ' ,;:—–-');
     bestWords = words;
   }
   return best;
+}
+
+/** Conjunctions that join the last item of a list after a comma. */
+const LIST_JOINERS = /^\s*(?:以及|及|和|与|或者|或|还有|および|及び|並びに|ならびに|または)/u;
+
+/**
+ * Whether a cut at mark `i` drops only what can go silently: not a condition or concession on the
+ * clause before it ("…, unless funding is approved"), nor the remaining items of a list.
+ */
+function keepsWhatFollows(p: Parsed, i: number, next: number, ctx: Ctx): boolean {
+  const s = p.text;
+  const ch = s[i];
+  if (ctx.english && ch === ';' && (inColonList(p, i) || /;\s+(?:and|or)\s/.test(s.slice(i + 1)))) return false;
+  if (!ctx.english && (ch === '，' || ch === ',') && LIST_JOINERS.test(s.slice(i + 1))) return false;
+  if (next >= p.spans.length || !mayOpenCondition(wordText(p, next), ctx.openers)) return true;
+  return !startsCondition(s.slice(p.spans[next].start, p.spans[next].start + 120), ctx.lang, ctx.openers, false);
 }
 
 /**
@@ -739,10 +1229,16 @@ function dashPairs(s: string): Array<[number, number]> {
   return out;
 }
 
-/** Drops asides — "(…)", "— … —", ", who …," — which a bullet can do without. */
-function removeAsides(s: string, lang: string): string {
-  let out = s.replace(/\s*\([^()]*\)/g, '').replace(/\s*（[^（）]*）/g, '');
-  out = out.replace(/\s*—([^—]*)—\s*/g, (whole, inner: string) => (countWords(inner, lang) <= 12 ? ' ' : whole));
+/**
+ * Drops asides — "(…)", "— … —", ", who …," — which a bullet can do without, except one that sets a
+ * condition: "The plan (if approved) starts in May" does not say the plan starts in May.
+ */
+function removeAsides(s: string, ctx: Ctx): string {
+  const lang = ctx.lang;
+  const conditional = (inner: string): boolean => startsCondition(inner.trim(), lang, ctx.openers, false);
+  let out = s.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (conditional(inner) ? whole : ''));
+  out = out.replace(/\s*（([^（）]*)）/g, (whole, inner: string) => (conditional(inner) ? whole : ''));
+  out = out.replace(/\s*—([^—]*)—\s*/g, (whole, inner: string) => (countWords(inner, lang) <= 12 && !conditional(inner) ? ' ' : whole));
   // A non-restrictive relative clause: "Ms. Ortiz, who joined in January, now leads …".
   out = out.replace(/,\s+(?:who|which|whose)\s([^,;:—()]*),\s*/g, (whole, inner: string) => (countWords(inner, lang) <= 12 ? ' ' : whole));
   return out.replace(/\s+([,.;:!?])/g, '$1').replace(/\s+/g, ' ').trim();
@@ -753,10 +1249,15 @@ const NUMBER = /^[\p{N}.,]+$/u;
 /** Last resort: cut at a word boundary and say so with "…". */
 function wordCut(p: Parsed, ctx: Ctx): string | undefined {
   const { text: s, spans, cum, groups: ranges } = p;
+  // A sentence opening on a condition is cut inside its main clause, or not at all: a bullet holding
+  // only "If vacancy rates stay above 12% through the winter…" says nothing. A later condition keeps
+  // its first words at least, so that the "…" does not hide it.
+  const cond = conditions(p, ctx);
 
   type Level = 'phrase' | 'tidy' | 'any';
   const cutAt = (k: number, level: Level): string | undefined => {
     if (Math.ceil(cum[k] - 1e-9) > ctx.max) return undefined;
+    if ((cond.end >= 0 && k + 1 - cond.mainStart < 3) || (cond.last >= 0 && k < cond.last + 2)) return undefined;
     const next = spans[k + 1];
     let end = spans[k].end;
     const limit = next ? next.start : s.length;
@@ -767,6 +1268,9 @@ function wordCut(p: Parsed, ctx: Ctx): string | undefined {
       // A number belongs with its unit or noun: "12 ms", "3.5 million", "40 suppliers".
       if (NUMBER.test(word) && next && /^\s+$/.test(s.slice(spans[k].end, next.start))) return undefined;
       if (ctx.english && WEAK_ENDINGS.has(word.toLowerCase())) return undefined;
+      // "walk-in" cut after "walk", or "eu-west-1" after "eu", leaves half a token.
+      const gap = next ? s.slice(spans[k].end, next.start) : '';
+      if (gap !== '' && !/[\s,;:，、；：。]/.test(gap)) return undefined;
     }
     if (level === 'phrase') {
       // Best of all, the cut falls where a phrase ends: at a comma, or before "in", "and", "which"…
@@ -955,9 +1459,10 @@ function analyseCorpus(sections: SectionText[], lang: string): CorpusAnalysis {
   return corpus;
 }
 
+/** Bullets for a section of `sentences` sentences; callers lay out slides on these numbers. */
 function defaultCount(sentences: number): number {
   if (sentences <= 0) return 0;
-  if (sentences <= 2) return 1;
+  if (sentences <= 2) return sentences;
   if (sentences <= 4) return 2;
   if (sentences <= 7) return 3;
   if (sentences <= 11) return 4;
@@ -1014,7 +1519,7 @@ export function keyPoints(sections: SectionText[], index: number, options?: KeyP
   while (chosen.length < wanted) {
     while (next < ranked.length && (pool.length === 0 || pool[0].score < ranked[next].score)) {
       const { info, score } = ranked[next++];
-      const text = clause(info.text, max, lang, english);
+      const text = clause(info.text, max, lang, english, info.order === 0);
       if (!text) continue;
       const words = countWords(text, lang);
       if (words === 0) continue;

@@ -47,6 +47,23 @@ const REPORT: SectionText[] = [
   },
 ];
 
+/** Thirteen unrelated statements that each stand alone, to count bullets by section length. */
+const FACTS = [
+  'Hospital admissions for respiratory illness peaked in the second week of January.',
+  'The pharmacy chain opened eleven new stores across the northern provinces.',
+  'Average call waiting time at the billing helpdesk fell to ninety seconds.',
+  'Warehouse robots now pick forty percent of all small parcel orders.',
+  'Municipal bond yields climbed after the central bank raised its policy rate.',
+  'Employee engagement scores improved in every division but manufacturing.',
+  'The insurer settled most storm damage claims within twenty working days.',
+  'Diesel consumption by the delivery fleet dropped after route optimisation.',
+  'Patient satisfaction with outpatient surgery reached a record ninety-two percent.',
+  'Software licence spending was renegotiated with three major vendors in spring.',
+  'Cash conversion improved as customers paid invoices eight days sooner.',
+  'Training hours per technician doubled following the new certification scheme.',
+  'Food waste in staff canteens was halved through smaller portion sizes.',
+];
+
 /** Every bullet of every section of a report. */
 function allBullets(sections: SectionText[], opts?: Parameters<typeof keyPoints>[2]) {
   return sections.flatMap((s, i) => keyPoints(sections, i, opts).map((k) => ({ ...k, section: s })));
@@ -86,7 +103,15 @@ function opensOn(text: string, words: Iterable<string>): string | undefined {
 }
 
 describe('keyPoints', () => {
-  it('gives more bullets to longer sections: 3 for 6 sentences, 4 for 8, 5 for 12', () => {
+  it('gives more bullets to longer sections: n for n ≤ 2, then 2, 3, 4 and 5 from 3, 5, 8 and 12 sentences', () => {
+    const expected = (n: number) => (n <= 2 ? n : n <= 4 ? 2 : n <= 7 ? 3 : n <= 11 ? 4 : 5);
+    for (let n = 1; n <= FACTS.length; n++) {
+      const sections: SectionText[] = [
+        { heading: 'Operations review', paragraphs: [FACTS.slice(0, n).join(' ')] },
+        { heading: 'Outlook', paragraphs: ['Management expects similar conditions next year.'] },
+      ];
+      expect(keyPoints(sections, 0), `${n} sentences`).toHaveLength(expected(n));
+    }
     expect(keyPoints(REPORT, 1)).toHaveLength(3);
     expect(keyPoints(REPORT, 0)).toHaveLength(4);
     expect(keyPoints(REPORT, 4)).toHaveLength(5);
@@ -124,7 +149,10 @@ describe('keyPoints', () => {
       },
       { heading: 'Staffing', paragraphs: ['Warehouse headcount stayed flat at 410 people.'] },
     ];
-    expect(keyPoints(sections, 0).map((k) => k.text)).toEqual(['Freight costs fell 9% after the carrier tender in June']);
+    expect(keyPoints(sections, 0).map((k) => k.text)).toEqual([
+      'Ocean container rates doubled in the first quarter',
+      'Freight costs fell 9% after the carrier tender in June',
+    ]);
   });
 
   it('never uses a sentence that opens on a back-reference', () => {
@@ -238,7 +266,7 @@ describe('keyPoints', () => {
     expect(counts.every((n) => n >= 1 && n <= 5)).toBe(true);
   });
 
-  it('condenses non-English prose without the English opener rules', () => {
+  it('applies German opener rules: a sentence opening on "Dies" is not used', () => {
     const german: SectionText[] = [
       {
         heading: 'Energiekosten',
@@ -249,7 +277,7 @@ describe('keyPoints', () => {
       { heading: 'Personal', paragraphs: ['Die Zahl der Beschäftigten blieb stabil.'] },
     ];
     const bullets = keyPoints(german, 0, { lang: 'de' });
-    expect(bullets).toHaveLength(2);
+    expect(bullets.map((k) => k.sentence)).toEqual([0, 2]);
     for (const k of bullets) expect(countWords(k.text, 'de')).toBeLessThanOrEqual(20);
   });
 
@@ -266,6 +294,324 @@ describe('keyPoints', () => {
     const bullets = keyPoints(chinese, 0, { lang: 'zh' });
     expect(bullets.length).toBeGreaterThan(0);
     for (const k of bullets) expect(countWords(k.text, 'zh')).toBeLessThanOrEqual(20);
+  });
+});
+
+/** A section to condense, and a second one so that terms have something to contrast with. */
+function withContrast(paragraphs: string[], heading = 'Operations'): SectionText[] {
+  return [
+    { heading, paragraphs },
+    { heading: 'Staffing', paragraphs: ['Headcount stayed flat at 410 people across the three sites.'] },
+  ];
+}
+
+describe('keyPoints: the first sentence of a section', () => {
+  const texts = (paragraphs: string[]) => keyPoints(withContrast(paragraphs, 'Outpatient booking'), 0).map((k) => k.text);
+
+  it('may open on "This" or "These" with a noun: nothing comes before it', () => {
+    expect(
+      texts([
+        'This project delivers a single booking platform for all 40 outpatient clinics in the region. It replaces six legacy systems that each clinic ran on its own.',
+        'Patients will be able to book, move and cancel appointments online from May.',
+      ]),
+    ).toEqual([
+      'This project delivers a single booking platform for all 40 outpatient clinics in the region',
+      'Patients will be able to book, move and cancel appointments online from May',
+    ]);
+    expect(texts(['These results show that no-show rates fell by a third after text reminders were introduced.'])).toEqual([
+      'These results show that no-show rates fell by a third after text reminders were introduced',
+    ]);
+  });
+
+  it('still loses a leading connective', () => {
+    expect(texts(['However, this report reviews the first year of online booking at the outpatient clinics.'])).toEqual([
+      'This report reviews the first year of online booking at the outpatient clinics',
+    ]);
+  });
+
+  it('is not used when "This" stands for a clause ("This means …")', () => {
+    expect(texts(['This means the clinics will need two more receptionists each. Online booking opens in May.'])).toEqual([
+      'Online booking opens in May',
+    ]);
+  });
+
+  it('is the only one: later sentences opening on "This …" lean on the one before', () => {
+    const bullets = keyPoints(
+      withContrast(['Patients will be able to book, move and cancel appointments online from May. This project delivers a single booking platform for the region.', 'This platform replaces six legacy systems.'], 'Outpatient booking'),
+      0,
+    );
+    expect(bullets.map((k) => k.text)).toEqual(['Patients will be able to book, move and cancel appointments online from May']);
+  });
+});
+
+describe('condensing keeps what a sentence means', () => {
+  it('keeps a short conditional sentence whole', () => {
+    expect(toClause('Unless funding is approved by March, the migration will be cancelled.')).toBe(
+      'Unless funding is approved by March, the migration will be cancelled',
+    );
+  });
+
+  // Each is over 20 words, and dropping the lead-in would make the rest fit.
+  const CONDITIONAL: Array<[string, string]> = [
+    ['Unless the regional health authority approves the additional funding request by the end of March next year, the clinic migration will be cancelled.', 'Unless'],
+    ['If vacancy rates stay above 12% through the winter months in the three northern districts, the hospital group will close two wards.', 'If'],
+    ['Although demand for the premium tier recovered in the second half of the year across most markets, subscription revenue still fell 4%.', 'Although'],
+    ['Even though the new rostering system cut overtime hours by a third across all depots and both call centres, driver turnover stayed at 18%.', 'Even though'],
+    ['Provided the board signs off on the revised capital plan at its June meeting in Rotterdam, construction of the new cold store starts in August.', 'Provided'],
+    ['Whether or not the merger with the regional lender closes before the end of the financial year, the integration office will stay open.', 'Whether'],
+    ['Until the vendor fixes the reconciliation fault in the general ledger module of the finance system, month-end close will take two extra days.', 'Until'],
+    ['When interest rates rise by more than one percentage point within a single quarter, mortgage refinancing volumes at the bank drop sharply.', 'When'],
+    ['Only if both unions accept the revised pay offer before the consultation period ends will the strike at the two depots be called off.', 'Only if'],
+    ['Excluding one-off gains from the property sale in Leeds and the release of tax provisions in Germany, operating profit rose 3%.', 'Excluding'],
+    ['However, unless the regulator extends the deadline for the new reporting standard beyond June, the bank will have to restate its 2024 accounts.', 'Unless'],
+    ['In the first quarter, unless the landlord agrees to cut the rent on the flagship store in the city centre, the retailer will close it.', 'In the first quarter, unless'],
+  ];
+
+  it.each(CONDITIONAL)('never drops a conditional or concessive lead-in: %s', (sentence, opener) => {
+    const c = toClause(sentence);
+    if (c === undefined) return;
+    expect(c.startsWith(opener), c).toBe(true);
+    expect(icuWords(c).length).toBeLessThanOrEqual(20);
+    // A cut marks itself, and reaches into the main clause: the condition alone says nothing.
+    if (countWords(c) < countWords(sentence)) expect(c).toMatch(/…$/);
+    const comma = c.indexOf(', ', opener.length + 1);
+    expect(comma, c).toBeGreaterThan(0);
+  });
+
+  it('never states the main clause of a conditional sentence as a bullet', () => {
+    const sections = withContrast(CONDITIONAL.map(([s]) => s), 'Risks and dependencies');
+    const bullets = keyPoints(sections, 0, { count: CONDITIONAL.length });
+    expect(bullets.length).toBeGreaterThan(0);
+    for (const k of bullets) {
+      const [, opener] = CONDITIONAL[k.paragraph];
+      expect(k.text.startsWith(opener), k.text).toBe(true);
+    }
+  });
+
+  it('does not use a sentence whose condition is the previous sentence', () => {
+    expect(toClause('Otherwise, the project will be cancelled.')).toBeUndefined();
+    expect(toClause('In that case, the plant in Tilburg will close in May.')).toBeUndefined();
+    expect(toClause('Until then, the old billing system stays in service.')).toBeUndefined();
+  });
+
+  it('never cuts away a condition that follows the main clause', () => {
+    const unless = toClause(
+      'The migration to the new billing platform will be cancelled in the second quarter, unless the board approves the additional funding by March.',
+    );
+    if (unless !== undefined) expect(unless).toMatch(/, unless the board/);
+    const tariffs = toClause('Revenue will grow 5% next year, driven by exports to the Gulf states and Southeast Asia, unless new tariffs are imposed on steel.');
+    if (tariffs !== undefined) expect(tariffs).toMatch(/unless new tariffs/);
+    const only = toClause('Sales rose 4% in the third quarter, but only in the two regions where the new loyalty scheme had already launched.');
+    if (only !== undefined) expect(only).toMatch(/but only in the two regions/);
+    // Short enough to keep, long enough that a trailing clause would normally go.
+    expect(toClause('Prices for existing customers stay flat next year, as long as fuel costs stay below the agreed ceiling.')).toBe(
+      'Prices for existing customers stay flat next year, as long as fuel costs stay below the agreed ceiling',
+    );
+    expect(toClause('Margins at the Nordic pharmacy chain improved for a third quarter, albeit only slightly.')).toBe(
+      'Margins at the Nordic pharmacy chain improved for a third quarter, albeit only slightly',
+    );
+  });
+
+  it('keeps an aside that sets a condition, and still drops one that does not', () => {
+    expect(
+      toClause('The new clinic in Aarhus opens in September (if the regional permit is granted in time) and will serve 12,000 patients.'),
+    ).toMatch(/^The new clinic in Aarhus opens in September \(if the regional permit is granted in time\)/);
+    expect(
+      toClause('The new clinic in Aarhus opens in September (after a delay of two months caused by the contractor) and will serve 12,000 patients.'),
+    ).toBe('The new clinic in Aarhus opens in September and will serve 12,000 patients');
+  });
+
+  const LISTS: Array<[string, string[]]> = [
+    [
+      'Operating costs rose because of the weak demand, the high fixed costs, and the late deliveries from our two largest suppliers in Asia.',
+      ['the weak demand', 'the high fixed costs', 'the late deliveries'],
+    ],
+    [
+      'Ward occupancy rose because of the early flu season, the shortage of community nurses, and the closure of two walk-in clinics last spring.',
+      ['the early flu season', 'the shortage of community nurses', 'the closure of two walk-in clinics'],
+    ],
+    [
+      'Revenue in the retail segment declined 6% on weaker footfall, lower average basket sizes, and the loss of two anchor tenants in March.',
+      ['weaker footfall', 'lower average basket sizes', 'the loss of two anchor tenants'],
+    ],
+    [
+      'The plan covers three areas of the business: pricing, including discounts for resellers; staffing at both call centres; and logistics.',
+      ['pricing', 'staffing at both call centres', 'logistics'],
+    ],
+  ];
+
+  it.each(LISTS)('keeps every item of a list or marks the cut: %s', (sentence, items) => {
+    const c = toClause(sentence);
+    expect(c).toBeDefined();
+    const complete = items.every((item) => c!.includes(item));
+    const none = items.every((item) => !c!.includes(item));
+    // Cutting before the list ("Three factors drove …: …") drops it whole, which misleads no one.
+    expect(complete || none || c!.endsWith('…'), c).toBe(true);
+  });
+
+  it('still cuts at a clause boundary outside a list', () => {
+    expect(
+      toClause('We cut freight costs in Spain, Italy and France, which lifted the gross margin of the southern region by almost two percentage points last year.'),
+    ).toBe('We cut freight costs in Spain, Italy and France');
+    expect(
+      toClause('Staff turnover fell at the Bristol contact centre, and the average handling time for billing queries dropped from nine minutes to six after the new scripts went live.'),
+    ).toBe('Staff turnover fell at the Bristol contact centre');
+  });
+
+  it('never ends a word cut inside a hyphenated compound', () => {
+    const c = toClause('Ward occupancy rose because of the early flu season, the shortage of community nurses, and the closure of two walk-in clinics in the city centre last spring.');
+    expect(c).toMatch(/…$/);
+    expect(c).not.toMatch(/walk…$/);
+  });
+});
+
+/**
+ * One section per language: a sentence opening on a connective (dropped, with its comma), one opening
+ * on a pronoun or demonstrative that points at it (not used), and a plain statement.
+ */
+const LANGUAGES: Array<{ lang: string; sentences: [string, string, string]; joiner?: string; dropped: string }> = [
+  {
+    lang: 'de-DE',
+    sentences: [
+      'Aber die Frachtkosten sanken im zweiten Quartal um 9 %.',
+      'Dies entlastete die Bruttomarge des Konzerns deutlich.',
+      'Der Auftragsbestand erreichte im Juni einen Rekordwert.',
+    ],
+    dropped: 'Die Frachtkosten sanken im zweiten Quartal um 9 %',
+  },
+  {
+    lang: 'fr',
+    sentences: [
+      'Cependant, les coûts logistiques ont baissé de 9 % au deuxième trimestre.',
+      'Cela a soutenu la marge brute du groupe.',
+      'Le carnet de commandes a atteint un niveau record en juin.',
+    ],
+    dropped: 'Les coûts logistiques ont baissé de 9 % au deuxième trimestre',
+  },
+  {
+    lang: 'es-MX',
+    sentences: [
+      'Sin embargo, los costes de transporte cayeron un 9 % en el segundo trimestre.',
+      'Esto mejoró el margen bruto del grupo.',
+      'La cartera de pedidos alcanzó un récord en junio.',
+    ],
+    dropped: 'Los costes de transporte cayeron un 9 % en el segundo trimestre',
+  },
+  {
+    lang: 'pt-BR',
+    sentences: [
+      'No entanto, os custos de frete caíram 9 % no segundo trimestre.',
+      'Isso melhorou a margem bruta do grupo.',
+      'A carteira de encomendas atingiu um recorde em junho.',
+    ],
+    dropped: 'Os custos de frete caíram 9 % no segundo trimestre',
+  },
+  {
+    lang: 'it',
+    sentences: [
+      'Tuttavia, i costi di trasporto sono scesi del 9 % nel secondo trimestre.',
+      'Questo ha migliorato il margine lordo del gruppo.',
+      'Il portafoglio ordini ha raggiunto un record a giugno.',
+    ],
+    dropped: 'I costi di trasporto sono scesi del 9 % nel secondo trimestre',
+  },
+  {
+    lang: 'nl',
+    sentences: [
+      'Maar de vrachtkosten daalden met 9 % in het tweede kwartaal.',
+      'Dit verbeterde de brutomarge van de groep.',
+      'De orderportefeuille bereikte in juni een record.',
+    ],
+    dropped: 'De vrachtkosten daalden met 9 % in het tweede kwartaal',
+  },
+  {
+    lang: 'ru',
+    sentences: [
+      'Однако расходы на логистику снизились на 9 % во втором квартале.',
+      'Это улучшило валовую маржу группы.',
+      'Портфель заказов в июне достиг рекордного уровня.',
+    ],
+    dropped: 'Расходы на логистику снизились на 9 % во втором квартале',
+  },
+  {
+    lang: 'zh-Hans-CN',
+    sentences: ['然而，物流成本在第二季度下降了9%。', '这提高了集团的毛利率。', '六月份的订单量创下历史新高。'],
+    joiner: '',
+    dropped: '物流成本在第二季度下降了9%',
+  },
+  {
+    lang: 'ja',
+    sentences: ['しかし、物流コストは第2四半期に9%減少した。', 'これは粗利益率を押し上げた。', '6月の受注残高は過去最高を記録した。'],
+    joiner: '',
+    dropped: '物流コストは第2四半期に9%減少した',
+  },
+  {
+    lang: 'ko',
+    sentences: ['하지만 물류 비용은 2분기에 9% 감소했다.', '이는 매출 총이익률을 높였다.', '6월 수주 잔고는 사상 최고치를 기록했다.'],
+    dropped: '물류 비용은 2분기에 9% 감소했다',
+  },
+  {
+    lang: 'ar',
+    sentences: [
+      'ومع ذلك، انخفضت تكاليف الشحن بنسبة 9% في الربع الثاني.',
+      'هذا يعني تحسن هامش الربح الإجمالي للمجموعة.',
+      'بلغ حجم الطلبات في يونيو مستوى قياسيا.',
+    ],
+    dropped: 'انخفضت تكاليف الشحن بنسبة 9% في الربع الثاني',
+  },
+];
+
+describe('opener rules beyond English', () => {
+  it.each(LANGUAGES)('$lang: drops a connective and never uses a sentence that leans back', ({ lang, sentences, joiner, dropped }) => {
+    const sections = withContrast([sentences.join(joiner ?? ' ')], '');
+    const bullets = keyPoints(sections, 0, { lang, count: 3 });
+    // In scripts without case (Chinese, Japanese, Korean, Arabic) what is left is exactly the rest.
+    expect(bullets[0].text).toBe(dropped);
+    expect(bullets.map((k) => k.sentence)).toEqual([0, 2]);
+  });
+
+  it('German: a fronted connective keeps its verb next to it, so the sentence is not used', () => {
+    expect(toClause('Deshalb hat der Vorstand neue Lieferverträge abgeschlossen.', 20, 'de')).toBeUndefined();
+    expect(toClause('Darüber hinaus sanken die Frachtkosten um 9 %.', 20, 'de')).toBeUndefined();
+    expect(toClause('Das bedeutet höhere Kosten für alle Standorte.', 20, 'de')).toBeUndefined();
+    // "Das" is also an article, "Es gibt" points at nothing, and "Dieses Jahr" at the report's year.
+    expect(toClause('Das Werk in Leipzig wurde im Mai eröffnet.', 20, 'de')).toBe('Das Werk in Leipzig wurde im Mai eröffnet');
+    expect(toClause('Es gibt drei Gründe für den Rückgang.', 20, 'de')).toBe('Es gibt drei Gründe für den Rückgang');
+    expect(toClause('Dieses Jahr stiegen die Umsätze in allen Regionen.', 20, 'de')).toBe('Dieses Jahr stiegen die Umsätze in allen Regionen');
+    expect(toClause('Auch wenn die Nachfrage sinkt, bleibt das Werk geöffnet.', 20, 'de')).toBe('Auch wenn die Nachfrage sinkt, bleibt das Werk geöffnet');
+  });
+
+  it('French: elided and impersonal openers', () => {
+    expect(toClause('D’ailleurs, la demande a augmenté dans toutes les régions.', 20, 'fr')).toBe('La demande a augmenté dans toutes les régions');
+    expect(toClause("C'est pourquoi la direction a revu ses prévisions.", 20, 'fr')).toBe('La direction a revu ses prévisions');
+    expect(toClause('Il y a trois raisons à la baisse des ventes.', 20, 'fr')).toBe('Il y a trois raisons à la baisse des ventes');
+    expect(toClause('Il faut noter que la marge a baissé.', 20, 'fr')).toBeUndefined();
+    expect(toClause('Cette année, les ventes ont progressé de 5 %.', 20, 'fr')).toBe('Cette année, les ventes ont progressé de 5 %');
+  });
+
+  it('Chinese: matched on characters, without mistaking a word that starts like a connective', () => {
+    expect(toClause('并购交易在第二季度增加了三成。', 20, 'zh')).toBe('并购交易在第二季度增加了三成');
+    expect(toClause('因此公司决定关闭两个仓库。', 20, 'zh')).toBe('公司决定关闭两个仓库');
+    // Without a comma, 另外 is "the other": the sentence points back.
+    expect(toClause('另外两家工厂的产量保持稳定。', 20, 'zh')).toBeUndefined();
+    expect(toClause('另外，两家工厂的产量保持稳定。', 20, 'zh')).toBe('两家工厂的产量保持稳定');
+  });
+
+  it('Arabic: the Arabic comma after a connective goes too, and nothing is capitalised', () => {
+    expect(toClause('بالإضافة إلى ذلك، ارتفعت المبيعات بنسبة 5% في جميع المناطق.', 20, 'ar')).toBe('ارتفعت المبيعات بنسبة 5% في جميع المناطق');
+    expect(toClause('لكن المبيعات ارتفعت في جميع المناطق.', 20, 'ar')).toBe('المبيعات ارتفعت في جميع المناطق');
+    expect(toClause('هذا يعني ارتفاع التكاليف في جميع المواقع.', 20, 'ar')).toBeUndefined();
+  });
+
+  it('keeps a condition when cutting in other languages', () => {
+    const zh = toClause('如果董事会在三月之前没有批准追加资金，迁移项目将在第二季度被取消，相关团队也将解散并重新分配到其他部门。', 20, 'zh');
+    expect(zh).toMatch(/^如果董事会在三月之前没有批准追加资金，迁移项目/);
+    const trailing = toClause('迁移项目将在第二季度被取消，除非董事会在三月之前批准追加资金并完成对主要供应商的审查。', 20, 'zh');
+    if (trailing !== undefined) expect(trailing).toMatch(/除非/);
+  });
+
+  it('uses no opener rules for a language without them', () => {
+    expect(toClause('Dette reduserte bruttomarginen.', 20, 'nb')).toBe('Dette reduserte bruttomarginen');
   });
 });
 
@@ -440,10 +786,15 @@ describe('properties', () => {
           const limit = maxWords ?? 20;
           if (count !== undefined) expect(bullets.length).toBeLessThanOrEqual(count);
           else expect(bullets.length).toBeLessThanOrEqual(5);
+          const section = sections[index];
+          const firstParagraph = section.paragraphs.findIndex((p) => typeof p === 'string' && splitSentences(p).length > 0);
           for (const k of bullets) {
             expect(countWords(k.text)).toBeLessThanOrEqual(limit);
             expect(countWords(k.text)).toBeGreaterThan(0);
-            expect(opensOn(k.text, DANGLING_OPENERS)).toBeUndefined();
+            // Only the section's first sentence may open on "This …" or "These …" (with a noun).
+            const opening = k.paragraph === firstParagraph && k.sentence === 0;
+            const opener = opensOn(k.text, DANGLING_OPENERS);
+            if (!(opening && (opener === 'this' || opener === 'these'))) expect(opener, k.text).toBeUndefined();
           }
         },
       ),
