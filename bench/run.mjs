@@ -46,17 +46,9 @@ function isExecutable(p) {
   }
 }
 
-// Same lookup order as the CLI and scripts/setup.mjs.
-function findBrowser() {
-  for (const name of ['CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH']) {
-    const p = process.env[name];
-    if (p && isExecutable(p)) return p;
-  }
-  const paths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-  return paths.find(isExecutable) ?? null;
-}
-
-const BROWSER = findBrowser();
+// The CLI's own lookup (dist/ is built before the bench runs).
+const { findChrome } = await import(join(ROOT, 'dist', 'browser', 'find-chrome.js')).catch(() => ({ findChrome: () => null }));
+const BROWSER = findChrome() ?? null;
 
 /** One timed run; returns { ms, ok, detail }. */
 function time(cmd, args, env = process.env) {

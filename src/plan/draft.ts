@@ -3,20 +3,14 @@
  * Sections become key points (prose condensed; the prose itself goes to the notes), and each table,
  * image, code block, quote and author-written list gets a slide of its own.
  */
-import type { Block, Layout, ListItem, Run } from '../types/deck.js';
+import type { Block, Layout, ListItem, Run, Slide } from '../types/deck.js';
 import type { Report, ReportBlock, Section } from '../types/report.js';
 import { runsText } from '../structure/inline.js';
 import { countWords, keyPoints, toClause, type SectionText } from '../condense/keypoints.js';
 import type { Labels } from './labels.js';
 
-export interface DraftSlide {
-  layout: Layout;
-  title: string;
-  kicker?: string;
-  blocks: Block[];
-  notes: string;
-  source: { section: string; line: number };
-}
+/** A slide before fitting: what it says, not yet at what size or over how many slides. */
+export type DraftSlide = Pick<Slide, 'layout' | 'title' | 'kicker' | 'blocks' | 'notes' | 'source'>;
 
 /** Deck-level tables that blocks point into. */
 export interface DraftContext {

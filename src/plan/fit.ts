@@ -18,8 +18,6 @@ export interface FitContext {
   theme: Theme;
   size: Size;
   labels: Labels;
-  /** Image sizes by asset index, for the image layout. */
-  assetSize(asset: number): { width: number; height: number } | undefined;
 }
 
 /** MathJax sizes formulas in ex; Carlito's x-height is 0.47 em, and 0.5 keeps us on the safe side. */

@@ -34,18 +34,8 @@ export function plan(report: Report, opts: PlanOptions): Result<Deck> {
 
   const drafts = draftSlides(report, { labels, asset, lang: report.meta.lang });
   checkMath(drafts, opts.file, diagnostics);
-  const slides = drafts.flatMap((d) =>
-    fitSlide(d, {
-      measurer: opts.measurer,
-      theme: opts.theme,
-      size,
-      labels,
-      assetSize: (i) => {
-        const a = assets[i];
-        return a?.width && a.height ? { width: a.width, height: a.height } : undefined;
-      },
-    }),
-  );
+  const fit = { measurer: opts.measurer, theme: opts.theme, size, labels };
+  const slides = drafts.flatMap((d) => fitSlide(d, fit));
   const { title, subtitle, author, date, lang, source } = report.meta;
   const meta = { title, lang, source, ...(subtitle ? { subtitle } : {}), ...(author ? { author } : {}), ...(date ? { date } : {}) };
   return {
