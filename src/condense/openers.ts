@@ -1,11 +1,151 @@
 /**
- * Sentence openers of languages other than English, for the key-point condenser: which first words
- * lean on the sentence before, which connectives can go, and which clauses set a condition that a
- * bullet must keep. English has its own, richer rules in keypoints.ts.
+ * Sentence openers, for the key-point condenser: which first words lean on the sentence before, which
+ * connectives can go, and which clauses set a condition that a bullet must keep. English has its own,
+ * richer lists (first below); other languages are described as OpenerWords. opener-rules.ts compiles
+ * both for matching.
  *
  * Phrases are lower case, words separated by single spaces; elided forms are written with a straight
  * apostrophe ("d'ailleurs"). Chinese and Japanese phrases are matched on characters.
  */
+
+// ---------------------------------------------------------------------------------------------------
+// English
+
+/** Openers that point back at something the previous sentence named. */
+export const BACK_REFERENCES = [
+  'this', 'these', 'that', 'those', 'such', 'it', 'its', 'they', 'them', 'their', 'theirs', 'he', 'she',
+  'his', 'her', 'him', 'hers', 'another', 'the latter', 'the former', 'the same', 'the above',
+  'the aforementioned',
+];
+
+/**
+ * Openers that make the sentence conditional on the previous one ("Otherwise, the migration is
+ * cancelled"): dropping them would turn a condition into a fact, so the sentence is not used at all.
+ */
+export const LEANING_CONDITIONS = [
+  'otherwise', 'if so', 'in that case', 'in this case', 'in which case', 'in such a case', 'in such cases',
+  'failing that', 'or else', 'until then', 'by then', 'under these conditions', 'under those conditions',
+  'under such conditions', 'under these circumstances', 'under those circumstances', 'in these circumstances',
+  'in those circumstances', 'if this happens', 'if that happens',
+];
+
+/** Connectives that continue an argument; on their own they say nothing. */
+export const LINKING_CONNECTIVES = [
+  'however', 'additionally', 'moreover', 'furthermore', 'also', 'thus', 'therefore', 'consequently',
+  'instead', 'meanwhile', 'still', 'yet', 'but', 'and', 'or', 'nor', 'so', 'then', 'finally',
+  'similarly', 'likewise', 'hence', 'accordingly', 'nevertheless', 'nonetheless', 'conversely',
+  'besides', 'indeed', 'again', 'plus', 'lastly', 'subsequently', 'thereafter',
+  'afterwards', 'here', 'as a result', 'in addition', 'as such', 'in turn', 'in contrast',
+  'by contrast', 'on the other hand', 'at the same time', 'that said', 'even so', 'in other words',
+  'to that end', 'to this end', 'in this way', 'in doing so', 'as a consequence', 'for example',
+  'for instance',
+];
+
+/**
+ * Words and phrases (lower case) that a bullet never starts with, because they lean on the sentence
+ * before. Connectives followed by a comma are dropped instead ("However, costs rose" → "Costs rose");
+ * a sentence opening on a pronoun or demonstrative is not used at all (except a section's first
+ * sentence opening on "This …" or "These …" with a noun: there is nothing before it to lean on).
+ */
+export const DANGLING_OPENERS: ReadonlySet<string> = new Set([...LINKING_CONNECTIVES, ...BACK_REFERENCES, ...LEANING_CONDITIONS]);
+
+/**
+ * Lead-ins that point back, but only as a whole phrase before a comma: "Because of this, …" leans,
+ * "Because of this year's drought …" does not. They go with their comma.
+ */
+const BACK_LEAD_INS = [
+  'after that', 'after this', 'before that', 'because of this', 'because of that', 'despite this',
+  'despite that', 'in spite of this', 'in spite of that', 'since then', 'for this reason', 'for that reason',
+  'due to this', 'owing to this', 'in response to this', 'in response to that', 'in addition to this',
+  'apart from this', 'apart from that', 'aside from this', 'aside from that', 'besides this',
+  'with this in mind', 'on this basis', 'against this background', 'against this backdrop',
+  'in light of this', 'in view of this', 'given this', 'as a result of this', 'on top of this',
+  'following this', 'with this', 'with that',
+];
+
+/** Sentence adverbials that can be dropped with their comma without changing what the clause says. */
+export const CONNECTIVES = [
+  ...LINKING_CONNECTIVES,
+  ...BACK_LEAD_INS,
+  'in short', 'in summary', 'in sum', 'in conclusion', 'in particular', 'in fact', 'in practice',
+  'of course', 'after all', 'above all', 'on top of that', 'beyond that', 'beyond this', 'as noted',
+  'as mentioned', 'as expected', 'equally', 'alternatively', 'ultimately', 'notably', 'importantly',
+  'crucially', 'critically', 'interestingly', 'specifically', 'namely', 'overall', 'first', 'firstly',
+  'second', 'secondly', 'third', 'thirdly', 'next', 'further', 'later', 'now', 'today', 'currently',
+  'clearly', 'of note', 'in general', 'generally', 'typically', 'in essence', 'essentially', 'so far',
+  'to date', 'for now', 'going forward', 'looking ahead', 'in the meantime', 'on balance', 'all in all',
+  'by and large', 'in any case', 'at present', 'in total', 'in aggregate', 'put simply', 'simply put',
+];
+
+/** Connectives that are dropped even without a comma ("But the board declined …"). */
+export const DROP_WITHOUT_COMMA = [
+  'and', 'but', 'yet', 'moreover', 'furthermore', 'additionally', 'consequently', 'therefore', 'thus',
+  'hence', 'however',
+];
+
+/**
+ * Openers of a conditional, concessive or exceptive clause, or of a qualifier on a figure. Dropping
+ * one changes what the sentence claims: "Unless funding is approved by March, the migration will be
+ * cancelled" is not "The migration will be cancelled". A bullet keeps them, at the start or at the end.
+ */
+export const CONDITIONS = [
+  'if', 'unless', 'whether', 'although', 'though', 'albeit', 'even', 'provided', 'providing', 'assuming',
+  'supposing', 'only if', 'only when', 'only after', 'only once', 'only until', 'only where', 'until', 'till',
+  'once', 'as long as', 'so long as', 'as soon as', 'in case',
+  'in the event', 'on condition', 'on the condition', 'despite', 'in spite of', 'notwithstanding', 'except',
+  'excepting', 'excluding', 'barring', 'absent', 'without', 'but for', 'save for', 'other than',
+  'apart from', 'aside from', 'with the exception of', 'subject to', 'depending on', 'dependent on',
+  'conditional on', 'conditional upon', 'contingent on', 'contingent upon', 'pending',
+  ...LEANING_CONDITIONS,
+];
+
+/**
+ * Openers that set a condition or qualify the figures only at the start of a sentence: after a comma,
+ * "…, where demand is highest" or "…, including Spain" elaborate and can go.
+ */
+export const LEAD_CONDITIONS = [
+  'when', 'whenever', 'where', 'wherever', 'while', 'whilst', 'whereas', 'should', 'were', 'had',
+  'including', 'adjusted', 'after adjusting', 'like-for-like', 'on a like-for-like basis', 'at constant',
+  'in constant', 'on an adjusted', 'on an underlying', 'on an organic', 'organically',
+];
+
+/** "Only" restricts the clause before it ("…, but only in two regions"); opening one, it sets no condition. */
+export const TRAILING_CONDITIONS = ['only'];
+
+/** Words after "This" or "These" that make it a pronoun ("This means …", "These include …", "This also …"). */
+export const NOT_AFTER_DETERMINER = new Set([
+  'it', 'its', 'they', 'them', 'their', 'he', 'she', 'him', 'his', 'her', 'we', 'us', 'our', 'you', 'your',
+  'i', 'me', 'my', 'a', 'an', 'the', 'this', 'these', 'that', 'those', 'there', 'here',
+  'mean', 'meant', 'show', 'shown', 'led', 'lead', 'left', 'leave', 'made', 'make', 'put', 'set', 'cut',
+  'brought', 'bring', 'gave', 'give', 'took', 'take', 'kept', 'keep', 'came', 'come', 'became', 'become',
+  'went', 'got', 'get', 'saw', 'grew', 'drew', 'held', 'hold', 'built', 'felt', 'found', 'paid', 'sent',
+  'spent', 'won', 'lost', 'sold', 'rose', 'fell', 'drove', 'drive', 'reflect', 'suggest', 'indicate',
+  'imply', 'include', 'represent', 'remain', 'require', 'allow', 'help', 'add', 'cover', 'account',
+  'affect', 'create', 'reduce', 'increase', 'raise', 'explain', 'follow', 'point', 'highlight', 'underline',
+  'underscore', 'confirm', 'demonstrate', 'need', 'provide', 'offer', 'form', 'seem', 'appear', 'apply',
+  'matter', 'vary', 'differ', 'range', 'total', 'amount', 'cost', 'alone', 'together', 'all', 'each',
+  'already', 'still', 'now', 'often', 'typically', 'mainly', 'largely', 'mostly', 'partly', 'clearly',
+  'certainly', 'probably', 'likely', 'apparently', 'one', 'way',
+]);
+
+/** Determiners that open a section's first sentence without leaning: "This report reviews …". */
+export const OPENING_DETERMINERS = ['this', 'these'];
+
+/** Words a main clause cannot start with: what follows the comma would not stand alone. */
+export const NOT_A_SUBJECT = new Set([
+  'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into', 'onto', 'over', 'under', 'about',
+  'across', 'after', 'before', 'during', 'since', 'until', 'through', 'between', 'among', 'amid',
+  'against', 'without', 'within', 'upon', 'via', 'per', 'like', 'unlike', 'than', 'and', 'or', 'but',
+  'nor', 'so', 'yet', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'when',
+  'where', 'which', 'who', 'whom', 'whose', 'that', 'what', 'how', 'why', 'is', 'are', 'was', 'were',
+  'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could',
+  'should', 'may', 'might', 'must', 'shall', 'not', 'as', 'also', 'then', 'thus', 'however', 'too',
+  'especially', 'particularly', 'including', 'such', 'even', 'only', 'just', 'both', 'either',
+  'neither', 'whether', 'respectively',
+]);
+
+// ---------------------------------------------------------------------------------------------------
+// Other languages
 
 export interface OpenerWords {
   /** Connectives that continue an argument: dropped with their comma, otherwise the sentence leans back. */
