@@ -145,7 +145,8 @@ function buildReason(depsChanged) {
   const dist = join(ROOT, 'dist');
   if (!existsSync(dist)) return 'dist/ missing';
   if (existsSync(join(dist, BUILD_FAILED_MARK))) return 'last build failed';
-  const built = newestFile(dist, (n) => n === BUILD_FAILED_MARK);
+  // The font-metrics seed is made only when missing, so it can be newer than the sources it came from.
+  const built = newestFile(dist, (n) => n === BUILD_FAILED_MARK || n === 'font-metrics');
   if (built < 0) return 'dist/ empty';
   const source = Math.max(newestFile(join(ROOT, 'src')), mtime(join(ROOT, 'tsconfig.json')));
   if (source > built) return 'sources changed';
@@ -178,6 +179,11 @@ function ensureBuild(depsChanged) {
   if (!bundled.ok) {
     writeFileSync(mark, '');
     fail('bundling the CLI failed');
+  }
+  const seeded = run(process.execPath, [join(ROOT, 'scripts', 'font-metrics.mjs')]);
+  if (!seeded.ok) {
+    writeFileSync(mark, '');
+    fail('measuring the default fonts failed');
   }
   rmSync(mark, { force: true });
   return true;

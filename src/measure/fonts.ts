@@ -210,6 +210,7 @@ export class FaceMetrics {
 
   private readonly cache: FaceCacheData;
   private readonly cacheKey: string;
+  private readonly pairChars: Set<number>;
 
   constructor(
     readonly family: string,
@@ -226,6 +227,7 @@ export class FaceMetrics {
     this.cacheKey = `${pkg.name}@${pkg.version}-${family}-${weight}-${style}`;
     this.cache = faceCache(this.cacheKey);
     const c = this.cache;
+    this.pairChars = new Set([...(c.pairChars ?? '')].map((ch) => ch.codePointAt(0)!));
     if (c.ascent === undefined || c.descent === undefined || c.lineGap === undefined) {
       const main = files.find((f) => f.subset === defaultSubset) ?? files[0]!;
       const font = openFile(main.path);
@@ -281,6 +283,8 @@ export class FaceMetrics {
     if (em === undefined) {
       const cached = this.cache.pairs[`${a},${b}`];
       if (cached !== undefined) em = cached;
+      // Every widening pair among these characters is listed: any other pair of them adds nothing.
+      else if (this.pairChars.has(a) && this.pairChars.has(b)) em = 0;
       else {
         em = 0;
         // Which file each glyph comes from is only known after a lookup through the font files.

@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface FaceCacheData {
   ascent?: number;
@@ -16,9 +17,20 @@ export interface FaceCacheData {
   adv: Record<string, number | null>;
   /** Kerning widening in em per code point pair (`a,b`). */
   pairs: Record<string, number>;
+  /**
+   * Characters whose pairs were all looked at when the cache was seeded: a pair of them missing
+   * from `pairs` does not widen.
+   */
+  pairChars?: string;
 }
 
 const FORMAT = 1;
+
+/**
+ * Metrics for the default theme's fonts, made when briefdeck is built (scripts/font-metrics.mjs), so
+ * even the first run on a new machine measures without parsing a font file.
+ */
+const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'font-metrics');
 
 function cacheDir(): string | undefined {
   if (process.env.BRIEFDECK_CACHE === 'off') return undefined;
@@ -31,22 +43,30 @@ const loaded = new Map<string, FaceCacheData>();
 const dirty = new Set<string>();
 let hooked = false;
 
+function fileName(key: string): string {
+  return `${key.replace(/[^a-zA-Z0-9.@_-]+/g, '_')}.json`;
+}
+
 function fileFor(key: string): string | undefined {
   const dir = cacheDir();
-  return dir && path.join(dir, `${key.replace(/[^a-zA-Z0-9.@_-]+/g, '_')}.json`);
+  return dir && path.join(dir, fileName(key));
+}
+
+function readCache(file: string | undefined): FaceCacheData | undefined {
+  try {
+    const data = file ? (JSON.parse(readFileSync(file, 'utf8')) as FaceCacheData) : undefined;
+    return data && typeof data.adv === 'object' && typeof data.pairs === 'object' ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The cached metrics of one face (empty when none are cached yet); the same object for the whole run. */
 export function faceCache(key: string): FaceCacheData {
   let data = loaded.get(key);
   if (data) return data;
-  const file = fileFor(key);
-  try {
-    data = file ? (JSON.parse(readFileSync(file, 'utf8')) as FaceCacheData) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!data || typeof data.adv !== 'object' || typeof data.pairs !== 'object') data = { adv: {}, pairs: {} };
+  data = readCache(fileFor(key)) ?? (process.env.BRIEFDECK_CACHE === 'off' ? undefined : readCache(path.join(SEED_DIR, fileName(key))));
+  data ??= { adv: {}, pairs: {} };
   loaded.set(key, data);
   return data;
 }
