@@ -10,7 +10,7 @@ import { LAYOUTS, SLACK, SPACING, listIndents, px, type Size, type LayoutSpec } 
 import { typeset } from '../math/typeset.js';
 import type { DraftSlide } from './draft.js';
 import type { Labels } from './labels.js';
-import { tableColumns, tableRowHeights } from './table-geometry.js';
+import { cellLines, rowHeight, tableColumns, tableRowHeights } from './table-geometry.js';
 import { longestFit } from './cuts.js';
 
 export interface FitContext {
@@ -288,19 +288,52 @@ function fitTable(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[]
   const s = spec.body.pref - 2;
   // Column widths come from the whole table, so columns stay put from one page to the next.
   const g = geometry(s);
-  const pages: number[][] = [[]];
+  const rows = splitTallRows(table.rows, g.rows, g.widths, box.h - g.head, s, lh, ctx.measurer);
+  const pages: Run[][][][] = [[]];
   let used = g.head;
-  g.rows.forEach((h, i) => {
-    if (used + h > box.h && pages[pages.length - 1].length) {
+  for (const { row, height } of rows) {
+    if (used + height > box.h && pages[pages.length - 1].length) {
       pages.push([]);
       used = g.head;
     }
-    pages[pages.length - 1].push(i);
-    used += h;
-  });
-  return pages.map((rows, i) =>
-    withColumns(finish(draft, [{ table: { head: table.head, rows: rows.map((r) => table.rows[r]), align: table.align } }], s, ctx, i), g.widths),
+    pages[pages.length - 1].push(row);
+    used += height;
+  }
+  return pages.map((page, i) =>
+    withColumns(finish(draft, [{ table: { head: table.head, rows: page, align: table.align } }], s, ctx, i), g.widths),
   );
+}
+
+/**
+ * A row taller than a whole slide (a cell holding a page of text) is cut into rows that each fit,
+ * every cell carrying on in the row below where it stopped.
+ */
+function splitTallRows(rows: Run[][][], heights: number[], widths: number[], room: number, s: number, lh: number, m: Measurer) {
+  const out: { row: Run[][]; height: number }[] = [];
+  const maxLines = Math.max(1, Math.floor((room - rowHeight(0, s, lh)) / (s * lh)));
+  rows.forEach((row, i) => {
+    if (heights[i] <= room) return void out.push({ row, height: heights[i] });
+    let rest = row;
+    while (rest.some((cell) => cell.length)) {
+      const head: Run[][] = [];
+      const tail: Run[][] = [];
+      widths.forEach((w, c) => {
+        const cell = rest[c] ?? [];
+        const text = cell.map((r) => r.text).join('');
+        if (cellLines(cell, w, s, m) <= maxLines) {
+          head.push(cell);
+          tail.push([]);
+          return;
+        }
+        const at = longestFit(text, (end) => cellLines(sliceRuns(cell, 0, end), w, s, m) <= maxLines) ?? 1;
+        head.push(sliceRuns(cell, 0, at));
+        tail.push(sliceRuns(cell, at, text.length).map((r, k) => (k === 0 ? { ...r, text: r.text.replace(/^\s+/, '') } : r)).filter((r) => r.text));
+      });
+      out.push({ row: head, height: rowHeight(Math.max(1, ...widths.map((w, c) => cellLines(head[c], w, s, m))), s, lh) });
+      rest = tail;
+    }
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------- code

@@ -6,7 +6,6 @@ import type { Run, TableBlock } from '../types/deck.js';
 import type { Measurer, Piece } from '../measure/text.js';
 import { SLACK, SPACING } from '../layout/specs.js';
 
-
 function pieces(cell: Run[], bold: boolean): Piece[] {
   return cell.map((r) => ({ text: r.text, style: { role: r.code ? 'mono' : 'body', bold: bold || r.bold, italic: r.italic } }));
 }
@@ -53,15 +52,17 @@ export function tableColumns(table: TableBlock, boxW: number, s: number, m: Meas
   return widths.map((w) => Math.floor(w));
 }
 
+/** Lines a cell's text takes in a column `width` px wide (padding included in the width). */
+export function cellLines(cell: Run[], width: number, s: number, m: Measurer, bold = false): number {
+  return cell.length ? m.lineCount(pieces(cell, bold), (width - 2 * SPACING.cellPadX * s) * SLACK, s) : 1;
+}
+
+/** Height of a row whose tallest cell takes `lines` lines: text, padding and the rule below it. */
+export function rowHeight(lines: number, s: number, lh: number): number {
+  return lines * s * lh + 2 * SPACING.cellPadY * s + 1;
+}
+
 export function tableRowHeights(table: TableBlock, widths: number[], s: number, lh: number, m: Measurer): { head: number; rows: number[] } {
-  const pad = 2 * SPACING.cellPadX * s;
-  const height = (row: Run[][], bold: boolean) => {
-    let lines = 1;
-    widths.forEach((w, c) => {
-      const cell = row[c] ?? [];
-      if (cell.length) lines = Math.max(lines, m.lineCount(pieces(cell, bold), (w - pad) * SLACK, s));
-    });
-    return lines * s * lh + 2 * SPACING.cellPadY * s + 1;
-  };
+  const height = (row: Run[][], bold: boolean) => rowHeight(Math.max(1, ...widths.map((w, c) => cellLines(row[c] ?? [], w, s, m, bold))), s, lh);
   return { head: height(table.head, true), rows: table.rows.map((r) => height(r, false)) };
 }

@@ -63,7 +63,15 @@ function streams(deck: Deck): string[] {
   const content = deck.slides.map((s) => slideText(s.blocks)).join(' ');
   const titles = deck.slides.map((s) => `${s.kicker ?? ''} ${s.title}`).join(' | ');
   const notes = deck.slides.map((s) => s.notes).join(' | ');
-  return [content, titles, notes].map((t) => ` ${words(t).join(' ')} `);
+  // Table columns read top to bottom across continued pages, so a cell cut between two rows reads on.
+  const columns: string[] = [];
+  for (const s of deck.slides) {
+    for (const b of s.blocks) {
+      if (!('table' in b)) continue;
+      b.table.rows.forEach((row) => row.forEach((cell, c) => (columns[c] = `${columns[c] ?? ''} ${cell.map((r) => r.text).join('')}`)));
+    }
+  }
+  return [content, titles, notes, ...columns].map((t) => ` ${words(t).join(' ')} `);
 }
 
 describe('every word of the report reaches the deck', () => {

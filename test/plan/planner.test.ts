@@ -140,7 +140,7 @@ describe('reports of other shapes', () => {
 
   it('continues content that does not fit on "(cont.)" slides, repeating the table header', async () => {
     const { deck } = await fixture('long-content.md');
-    const tables = deck.slides.filter((s) => s.layout === 'table');
+    const tables = deck.slides.filter((s) => s.layout === 'table' && s.title.startsWith('Site Scorecard'));
     expect(tables.length).toBeGreaterThan(1);
     expect(tables.slice(1).every((s) => s.continued && s.title.endsWith('(cont.)'))).toBe(true);
     const rows = tables.flatMap((s) => (s.blocks[0] as { table: { head: unknown; rows: unknown[] } }).table.rows);
@@ -149,6 +149,14 @@ describe('reports of other shapes', () => {
     const checklist = deck.slides.filter((s) => s.title.startsWith('Checklist'));
     expect(checklist.length).toBeGreaterThan(1);
     expect(checklist.flatMap(items).filter((i) => !i.continued)).toHaveLength(18);
+  });
+
+  it('cuts a table row taller than a slide into rows that each fit, no text lost', async () => {
+    const { deck } = await fixture('long-content.md');
+    const audit = deck.slides.filter((s) => s.title.startsWith('Audit Notes'));
+    expect(audit.length).toBeGreaterThan(2);
+    const cells = audit.flatMap((s) => (s.blocks[0] as { table: { rows: { text: string }[][][] } }).table.rows.map((r) => r[1].map((x) => x.text).join('')));
+    expect(cells.join(' ')).toMatch(/^Auditors sampled purchase order 1000 .* within the agreed tolerance\. No exceptions were found\.$/);
   });
 
   it('plans the example report with every kind of block', async () => {
