@@ -12,7 +12,7 @@ import type { Labels } from './labels.js';
 /** A slide before fitting: what it says, not yet at what size or over how many slides. */
 export type DraftSlide = Pick<Slide, 'layout' | 'title' | 'kicker' | 'blocks' | 'notes' | 'source'>;
 
-/** Deck-level tables that blocks point into. */
+/** What drafting needs beyond the report: the words the tool adds, and the deck's asset table. */
 export interface DraftContext {
   labels: Labels;
   /** The report's language, for sentence splitting and opener rules. */
@@ -23,8 +23,9 @@ export interface DraftContext {
 
 const plain = (runs: Run[]) => runsText(runs).trim();
 
-/** Prose that condenses: paragraphs without inline math (math reads badly as plain text). */
 type Paragraph = Extract<ReportBlock, { kind: 'paragraph' }>;
+
+/** Prose that condenses: paragraphs without inline math (math reads badly as plain text). */
 function isProse(b: ReportBlock): boolean {
   return b.kind === 'paragraph' && !b.runs.some((r) => r.math);
 }
@@ -55,6 +56,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     closing = { title: last.title, kicker: last.number };
   }
   const all = flatten(sections);
+  const indexOf = new Map(all.map((s, i) => [s, i]));
   const texts: SectionText[] = all.map((s) => sectionText(s.title, s.blocks));
   const preambleIndex = texts.length;
   texts.push(sectionText(labels.introduction, report.preamble));
@@ -83,21 +85,20 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
   }
 
   if (sections.length >= 3) {
+    // The author's numbers where given; ours when no section has one; a bullet for "Disclaimer"
+    // after numbered sections.
+    const numbered = (s: Section) => !!s.number && /^\d+$/.test(s.number);
+    const none = !sections.some(numbered);
     slides.push({
       layout: 'agenda',
       title: labels.agenda,
       blocks: [
         {
-          list: sections.map((s, i) => {
-            // The author's numbers when every section has one; ours when none has; bullets when mixed.
-            const numbered = sections.filter((x) => x.number && /^\d+$/.test(x.number)).length;
-            if (numbered === sections.length) return { level: 0, ordered: true, n: Number(s.number), runs: [{ text: s.title }] };
-            if (numbered === 0) return { level: 0, ordered: true, n: i + 1, runs: [{ text: s.title }] };
-            // Mixed ("Disclaimer" after numbered sections): numbers where the author gave them.
-            return s.number && /^\d+$/.test(s.number)
-              ? { level: 0, ordered: true, n: Number(s.number), runs: [{ text: s.title }] }
-              : { level: 0, ordered: false, runs: [{ text: s.title }] };
-          }),
+          list: sections.map((s, i) =>
+            numbered(s) || none
+              ? { level: 0, ordered: true, n: none ? i + 1 : Number(s.number), runs: [{ text: s.title }] }
+              : { level: 0, ordered: false, runs: [{ text: s.title }] },
+          ),
         },
       ],
       notes: '',
@@ -106,7 +107,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
   }
 
   const visit = (section: Section) => {
-    const index = all.indexOf(section);
+    const index = indexOf.get(section)!;
     const heading = section.number ? `${section.number}. ${section.title}` : section.title;
     const own = blockSlides(section.blocks, texts, index, {
       title: section.title,
@@ -135,7 +136,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     slides.push({
       layout: 'takeaways',
       title: labels.takeaways,
-      blocks: [{ list: sections.map((s) => takeaway(s, texts, (x) => all.indexOf(x), report.meta.lang)) }],
+      blocks: [{ list: sections.map((s) => takeaway(s, texts, (x) => indexOf.get(x)!, report.meta.lang)) }],
       notes: '',
       source: { section: '(takeaways)', line: sections[0].line },
     });
