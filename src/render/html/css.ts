@@ -51,6 +51,9 @@ function covers(unicodeRange: string | undefined, cps: Set<number>): boolean {
   return false;
 }
 
+/** Font files as base64, read once per process: a batch build embeds the same files in every deck. */
+const encoded = new Map<string, string>();
+
 export function fontFaces(theme: Theme, cps: Set<number>): string {
   const seen = new Set<string>();
   const rules: string[] = [];
@@ -61,7 +64,11 @@ export function fontFaces(theme: Theme, cps: Set<number>): string {
     for (const f of fontFaceFiles(font)) {
       // Latin is always there (numbers, punctuation); other subsets only when the text uses them.
       if (f.subset !== 'latin' && !covers(f.unicodeRange, cps)) continue;
-      const data = readFileSync(f.path).toString('base64');
+      let data = encoded.get(f.path);
+      if (data === undefined) {
+        data = readFileSync(f.path).toString('base64');
+        encoded.set(f.path, data);
+      }
       rules.push(
         `@font-face { font-family: '${embeddedFamily(font)}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; ` +
           `src: url(data:font/woff2;base64,${data}) format('woff2')${f.unicodeRange ? `; unicode-range: ${f.unicodeRange}` : ''}; }`,
