@@ -6,6 +6,7 @@
 //   node scripts/setup.mjs --test   same (called by `npm test`)
 //   node scripts/setup.mjs --check  report only; never installs or builds;
 //                                   exit 1 when something would be done
+//   node scripts/setup.mjs --chrome PATH   use the browser at PATH (no chromium install)
 //
 // Steps:
 //   1. npm deps: `npm ci` when node_modules is missing or package-lock.json is
@@ -45,7 +46,11 @@ const CUSTOM_CHECKS = {
 };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// --chrome PATH names the browser, ahead of CHROME_PATH / PUPPETEER_EXECUTABLE_PATH and the system's.
+const chromeAt = argv.indexOf('--chrome');
+const CHROME = chromeAt >= 0 ? argv.splice(chromeAt, 2)[1] ?? '' : undefined;
+const args = new Set(argv);
 const CHECK = args.has('--check');
 const BUILD_FAILED_MARK = '.build-failed'; // written into dist/ when tsc fails
 
@@ -65,6 +70,7 @@ function isExecutable(p) {
 }
 
 function findBrowser() {
+  if (CHROME !== undefined) return isExecutable(CHROME) ? CHROME : null;
   for (const name of BROWSER_ENV) {
     const p = process.env[name];
     if (p && isExecutable(p)) return p;
@@ -246,7 +252,8 @@ function ensureSystem() {
 // ---- main ----------------------------------------------------------------
 
 const unknown = [...args].filter((a) => !['--check', '--test'].includes(a));
-if (unknown.length) fail(`unknown option(s): ${unknown.join(' ')} (use --check or --test)`);
+if (unknown.length) fail(`unknown option(s): ${unknown.join(' ')} (use --check, --test or --chrome PATH)`);
+if (CHROME !== undefined && !isExecutable(CHROME)) fail(`--chrome: no browser at ${CHROME || '(no path given)'}`);
 
 let pending = ensureDeps();
 pending = ensureBuild(pending && !CHECK) || pending;
