@@ -6,22 +6,9 @@
  * breaks after "?" or "!" inside a quotation that the sentence carries on past. A repair pass glues
  * such fragments back, so the condenser always sees whole sentences.
  */
+import { segmenter } from './segmenter.js';
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function sentenceSegmenter(lang: string): Intl.Segmenter {
-  let seg = segmenters.get(lang);
-  if (!seg) {
-    try {
-      seg = new Intl.Segmenter(lang, { granularity: 'sentence' });
-    } catch {
-      // A malformed language tag from front matter must not stop the build.
-      seg = new Intl.Segmenter('en', { granularity: 'sentence' });
-    }
-    segmenters.set(lang, seg);
-  }
-  return seg;
-}
+const sentenceSegmenter = (lang: string): Intl.Segmenter => segmenter(lang, 'sentence');
 
 /** Abbreviations that practically never end a sentence, so whatever follows belongs to them. */
 const ALWAYS_JOIN = new Set([
@@ -84,11 +71,11 @@ export function splitSentences(text: string, lang = 'en'): string[] {
 type Range = [start: number, end: number];
 
 function splitBlock(flat: string, lang: string): string[] {
-  const segmenter = sentenceSegmenter(lang);
+  const sentences = sentenceSegmenter(lang);
   const resplit = /\. +\d/.test(flat);
   const fragments: Range[] = [];
   for (const [from, to] of flat.length <= MAX_CHUNK ? [[0, flat.length] as Range] : chunks(flat)) {
-    for (const seg of segmenter.segment(from === 0 && to === flat.length ? flat : flat.slice(from, to))) {
+    for (const seg of sentences.segment(from === 0 && to === flat.length ? flat : flat.slice(from, to))) {
       // `flat` has no whitespace but single spaces, so trimming is a matter of skipping them.
       let start = from + seg.index;
       let end = start + seg.segment.length;

@@ -3,6 +3,7 @@
  * for Latin text, Intl.Segmenter itself for everything else, and Chinese and Japanese runs weighted
  * at about one word per two characters.
  */
+import { segmenter } from './segmenter.js';
 
 export interface WordSpan {
   start: number;
@@ -11,20 +12,7 @@ export interface WordSpan {
   weight: number;
 }
 
-const wordSegmenters = new Map<string, Intl.Segmenter>();
-
-function wordSegmenter(lang: string): Intl.Segmenter {
-  let seg = wordSegmenters.get(lang);
-  if (!seg) {
-    try {
-      seg = new Intl.Segmenter(lang, { granularity: 'word' });
-    } catch {
-      seg = new Intl.Segmenter('en', { granularity: 'word' });
-    }
-    wordSegmenters.set(lang, seg);
-  }
-  return seg;
-}
+const wordSegmenter = (lang: string): Intl.Segmenter => segmenter(lang, 'word');
 
 /**
  * Character classes for the fast path, which reproduces Intl.Segmenter's word boundaries (UAX #29
