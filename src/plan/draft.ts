@@ -49,7 +49,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
   // "## 6. Outlook" holding nothing but "In conclusion, …": the conclusion took the section's only
   // paragraph, so the closing slide carries the section's title instead of an empty slide of its own.
   let sections = report.sections;
-  let closing = { title: labels.conclusion, kicker: undefined as string | undefined };
+  let closing = { title: report.conclusion.length && report.conclusionTitle ? report.conclusionTitle : labels.conclusion, kicker: undefined as string | undefined };
   const last = sections[sections.length - 1];
   if (report.conclusion.length && last && !last.blocks.length && !last.children.length) {
     sections = sections.slice(0, -1);

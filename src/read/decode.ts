@@ -33,7 +33,29 @@ export function decodeReport(bytes: Uint8Array, file: string): Decoded {
       });
     }
   }
-  return { text: text.replace(/\r\n?/g, '\n'), diagnostics };
+  return { text: withoutControlCharacters(text.replace(/\r\n?/g, '\n'), file, diagnostics), diagnostics };
+}
+
+/**
+ * Characters XML cannot hold (C0 controls other than tab and line feed, U+FFFE, U+FFFF) make a PPTX
+ * malformed and print as nothing anywhere else, so they are removed once, here, for every format.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function withoutControlCharacters(text: string, file: string, diagnostics: Diagnostic[]): string {
+  const found = text.match(XML_ILLEGAL);
+  if (!found) return text;
+  const first = text.search(XML_ILLEGAL);
+  const line = text.slice(0, first).split('\n').length;
+  diagnostics.push({
+    level: 'warning',
+    code: 'control-characters',
+    message: `removed ${found.length} control character${found.length === 1 ? '' : 's'} that no slide can show (first at this line)`,
+    file,
+    line,
+  });
+  return text.replace(XML_ILLEGAL, '');
 }
 
 /** NUL bytes never occur in UTF-8 text; they are the mark of images, archives and executables. */

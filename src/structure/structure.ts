@@ -81,7 +81,7 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
     preambleLine = intro.line;
     preamble.push(...intro.blocks);
   }
-  const { sections: body, conclusion } = splitConclusion(sections);
+  const { sections: body, conclusion, title: conclusionTitle } = splitConclusion(sections);
   const report: Report = {
     meta: {
       title: frontMatter.title?.trim() || h1Title || path.basename(opts.file).replace(/\.[^.]+$/, ''),
@@ -97,6 +97,7 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
     preambleLine,
     sections: body,
     conclusion,
+    ...(conclusionTitle ? { conclusionTitle } : {}),
     links: ctx.links,
   };
   return { value: report, diagnostics };

@@ -57,6 +57,8 @@ export interface Report {
   sections: Section[];
   /** Closing paragraphs after the last section that conclude the whole report. */
   conclusion: ReportBlock[];
+  /** The heading the conclusion had in the report ("Conclusion", "Fazit", "الخلاصة"), if any. */
+  conclusionTitle?: string;
   /** Link targets; `Run.link` indexes this list. */
   links: string[];
 }
