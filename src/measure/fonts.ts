@@ -126,7 +126,8 @@ function loadPackage(pkg: string, family: string): FontPackage {
     const m = pattern.exec(name);
     if (!m) continue;
     const subset = m[1]!;
-    const spec = unicode[subset];
+    // Large CJK families split into numbered slices, keyed "[4]" in unicode.json but named "-4-" in files.
+    const spec = unicode[subset] ?? unicode[`[${subset}]`];
     files.push({
       subset,
       weight: Number(m[2]),
@@ -145,7 +146,7 @@ function loadPackage(pkg: string, family: string): FontPackage {
   // CSS gives the last-declared of overlapping unicode-range faces priority; @fontsource declares subsets in
   // unicode.json order, so we search them in reverse. Subsets without a range come last as a catch-all.
   const order = Object.keys(unicode);
-  const rank = (f: SubsetFile) => (f.ranges === null ? -1 : order.indexOf(f.subset));
+  const rank = (f: SubsetFile) => (f.ranges === null ? -1 : Math.max(order.indexOf(f.subset), order.indexOf(`[${f.subset}]`)));
   files.sort((a, b) => rank(b) - rank(a));
   const subsets = new Set(files.map((f) => f.subset));
   const defaultSubset =

@@ -1,18 +1,42 @@
 /** Theme tokens → CSS custom properties, and the deck's fonts as embedded @font-face rules. */
 import { readFileSync } from 'node:fs';
 import type { Deck } from '../../types/deck.js';
-import type { Theme, ThemeFont } from '../../theme/types.js';
-import { fontFaceFiles } from '../../measure/fonts.js';
+import type { FontRole, Theme, ThemeFont } from '../../theme/types.js';
+import { fontFaceFiles, type FontFaceFile } from '../../measure/fonts.js';
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * Open fonts for the scripts Office-metric families lack (Chinese, Japanese, Korean, Arabic, Hebrew).
+ * They follow the theme's font in every stack, so only characters it has no glyph for use them, and
+ * only the slices of them a deck's text needs are embedded.
+ */
+const SCRIPT_FONTS: Record<'sc' | 'jp' | 'kr' | 'arabic' | 'hebrew', ThemeFont> = {
+  sc: { name: 'Noto Sans SC', family: 'Noto Sans SC', package: '@fontsource/noto-sans-sc' },
+  jp: { name: 'Noto Sans JP', family: 'Noto Sans JP', package: '@fontsource/noto-sans-jp' },
+  kr: { name: 'Noto Sans KR', family: 'Noto Sans KR', package: '@fontsource/noto-sans-kr' },
+  arabic: { name: 'Noto Sans Arabic', family: 'Noto Sans Arabic', package: '@fontsource/noto-sans-arabic' },
+  hebrew: { name: 'Noto Sans Hebrew', family: 'Noto Sans Hebrew', package: '@fontsource/noto-sans-hebrew' },
+};
+
+/** Han characters look different in Japanese, Korean and Chinese: the report's language picks first. */
+export function scriptFonts(lang: string): ThemeFont[] {
+  const l = lang.toLowerCase();
+  const cjk = l.startsWith('ja') ? ['jp', 'kr', 'sc'] : l.startsWith('ko') ? ['kr', 'jp', 'sc'] : ['sc', 'jp', 'kr'];
+  return [...cjk, 'arabic', 'hebrew'].map((k) => SCRIPT_FONTS[k as keyof typeof SCRIPT_FONTS]);
+}
+
+/** The CSS font stack of a role: the embedded measured font, the Office name, then the script fonts. */
+export function fontStack(theme: Theme, role: FontRole, lang: string): string {
+  const font = theme.fonts[role];
+  const generic = role === 'mono' ? 'monospace' : 'sans-serif';
+  return [embeddedFamily(font), font.name, ...scriptFonts(lang).map(embeddedFamily)].map((f) => `'${f}'`).join(', ') + `, ${generic}`;
+}
 
 export function themeVariables(theme: Theme, deck: Deck): string {
   const vars: string[] = [`--bd-width: ${deck.size.width}px`, `--bd-height: ${deck.size.height}px`];
   for (const [k, v] of Object.entries(theme.colors)) vars.push(`--bd-${kebab(k)}: ${v}`);
-  for (const [role, font] of Object.entries(theme.fonts)) {
-    const generic = role === 'mono' ? 'monospace' : 'sans-serif';
-    vars.push(`--bd-font-${role}: '${embeddedFamily(font)}', '${font.name}', ${generic}`);
-  }
+  for (const role of Object.keys(theme.fonts) as FontRole[]) vars.push(`--bd-font-${role}: ${fontStack(theme, role, deck.meta.lang)}`);
   for (const [role, lh] of Object.entries(theme.lineHeight)) vars.push(`--bd-lh-${role}: ${lh}`);
   return `:root { ${vars.join('; ')}; }`;
 }
@@ -41,39 +65,73 @@ export function embeddedFamily(font: ThemeFont): string {
   return `bd ${font.family}`;
 }
 
-function covers(unicodeRange: string | undefined, cps: Set<number>): boolean {
-  if (!unicodeRange) return true;
-  const ranges = unicodeRange.split(',').map((part) => {
+function parseUnicodeRange(unicodeRange: string): Array<readonly [number, number]> {
+  return unicodeRange.split(',').map((part) => {
     const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
     return [parseInt(a, 16), parseInt(b ?? a, 16)] as const;
   });
-  for (const cp of cps) if (ranges.some(([a, b]) => cp >= a && cp <= b)) return true;
-  return false;
+}
+
+/** The code points of `cps` that a subset with this unicode-range holds (all of them without one). */
+function coveredBy(unicodeRange: string | undefined, cps: Set<number>): number[] {
+  if (!unicodeRange) return [...cps];
+  const ranges = parseUnicodeRange(unicodeRange);
+  return [...cps].filter((cp) => ranges.some(([a, b]) => cp >= a && cp <= b));
 }
 
 /** Font files as base64, read once per process: a batch build embeds the same files in every deck. */
 const encoded = new Map<string, string>();
 
-export function fontFaces(theme: Theme, cps: Set<number>): string {
+/** Subsets of the script fonts that the theme's fonts already cover: never needed from them. */
+const COVERED_BY_THEME = /^(latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese|math|symbols)$/;
+
+const packageRanges = new Map<string, Array<readonly [number, number]>>();
+/** Whether a theme font's package has a subset for `cp` (its subsets are split by the glyphs it has). */
+function fontHas(font: ThemeFont, cp: number): boolean {
+  let ranges = packageRanges.get(font.package);
+  if (!ranges) {
+    ranges = fontFaceFiles(font).flatMap((f) => (f.unicodeRange ? parseUnicodeRange(f.unicodeRange) : [[0, 0x10ffff] as const]));
+    packageRanges.set(font.package, ranges);
+  }
+  return ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+export function fontFaces(theme: Theme, cps: Set<number>, lang = 'en'): string {
   const seen = new Set<string>();
   const rules: string[] = [];
-  const fonts: ThemeFont[] = Object.values(theme.fonts);
-  for (const font of fonts) {
+  const embed = (font: ThemeFont, f: FontFaceFile) => {
+    let data = encoded.get(f.path);
+    if (data === undefined) {
+      data = readFileSync(f.path).toString('base64');
+      encoded.set(f.path, data);
+    }
+    rules.push(
+      `@font-face { font-family: '${embeddedFamily(font)}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; ` +
+        `src: url(data:font/woff2;base64,${data}) format('woff2')${f.unicodeRange ? `; unicode-range: ${f.unicodeRange}` : ''}; }`,
+    );
+  };
+  for (const font of Object.values(theme.fonts)) {
     if (seen.has(font.package)) continue;
     seen.add(font.package);
     for (const f of fontFaceFiles(font)) {
       // Latin is always there (numbers, punctuation); other subsets only when the text uses them.
-      if (f.subset !== 'latin' && !covers(f.unicodeRange, cps)) continue;
-      let data = encoded.get(f.path);
-      if (data === undefined) {
-        data = readFileSync(f.path).toString('base64');
-        encoded.set(f.path, data);
-      }
-      rules.push(
-        `@font-face { font-family: '${embeddedFamily(font)}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; ` +
-          `src: url(data:font/woff2;base64,${data}) format('woff2')${f.unicodeRange ? `; unicode-range: ${f.unicodeRange}` : ''}; }`,
-      );
+      if (f.subset === 'latin' || coveredBy(f.unicodeRange, cps).length) embed(font, f);
     }
+  }
+  // Each character the theme's fonts lack comes from the first script font that has it, and only
+  // the regular weight is embedded (the browser emboldens it): a CJK family is megabytes per weight.
+  const wanted = new Set([...cps].filter((cp) => cp > 0x2ff && !Object.values(theme.fonts).some((f) => fontHas(f, cp))));
+  for (const font of scriptFonts(lang)) {
+    if (!wanted.size) break;
+    const taken: number[] = [];
+    for (const f of fontFaceFiles(font)) {
+      if (f.style !== 'normal' || f.weight !== 400 || COVERED_BY_THEME.test(f.subset)) continue;
+      const hits = coveredBy(f.unicodeRange, wanted);
+      if (!hits.length) continue;
+      embed(font, f);
+      taken.push(...hits);
+    }
+    for (const cp of taken) wanted.delete(cp);
   }
   return rules.join('\n');
 }

@@ -110,7 +110,7 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
     rtl: isRtl(deck.meta.lang),
     plugins: [] as string[],
   };
-  const css = [themeVariables(opts.theme, deck), fontFaces(opts.theme, deckCodepoints(deck)), asset(path.join(TEMPLATE_DIR, 'deck.css'))].join('\n');
+  const css = [themeVariables(opts.theme, deck), fontFaces(opts.theme, deckCodepoints(deck), deck.meta.lang), asset(path.join(TEMPLATE_DIR, 'deck.css'))].join('\n');
   return template('deck')({
     lang: deck.meta.lang,
     dir: isRtl(deck.meta.lang) ? 'rtl' : 'ltr',
