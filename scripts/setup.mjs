@@ -30,6 +30,11 @@ const SYSTEM_PACKAGES = [
   'fonts-crosextra-carlito',
   'fonts-crosextra-caladea',
   'fonts-liberation2',
+  // PPTX files are opened by real LibreOffice in the tests; the PDFs are read back with poppler.
+  'libreoffice-impress',
+  'poppler-utils',
+  // Chinese, Japanese and Korean glyphs for LibreOffice (the HTML and PDFs embed their own fonts).
+  'fonts-noto-cjk',
 ];
 
 // Where the CLI looks for a browser, in order.

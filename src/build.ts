@@ -1,10 +1,11 @@
 /** `build`: plan each report once and write every requested format next to the others. */
 import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, type Diagnostic } from './types/diagnostics.js';
 import { planFile } from './pipeline.js';
-import { PLANNED_FORMATS, RENDERERS } from './render/registry.js';
+import { PAPERS, PER_PAGE, RENDERERS, type Paper, type PerPage } from './render/registry.js';
+import { BrowserSession } from './browser/session.js';
 import { PACKAGE_ROOT } from './theme/load.js';
 
 export interface BuildOptions {
@@ -14,7 +15,15 @@ export interface BuildOptions {
   out?: string;
   /** Theme name (front matter `theme:` applies when absent). */
   theme?: string;
-  /** Called with each report's diagnostics as soon as it is planned. */
+  /** Handout paper size; default `a4`. */
+  paper?: Paper;
+  /** Slides per handout page (1, 2, 3, 4, 6 or 9); default 3. */
+  perPage?: number;
+  /** The browser that prints PDFs; default `CHROME_PATH`, then the system's Chromium. */
+  chrome?: string;
+  /** Progress of a long print: the output file, and pages done out of its total. */
+  onProgress?: (file: string, done: number, total: number) => void;
+  /** Called with each report's diagnostics as soon as it is planned (and with a renderer's later). */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
   /** Called when one report of several cannot be built; the run goes on with the others. */
   onError?: (error: BriefdeckError) => void;
@@ -37,7 +46,6 @@ export function resolveFormats(formats: string[] = ['html']): string[] {
   for (const f of formats.flatMap((x) => x.split(',')).map((x) => x.trim().toLowerCase()).filter(Boolean)) {
     const expanded = f === 'all' ? Object.keys(RENDERERS) : [f];
     for (const e of expanded) {
-      if (PLANNED_FORMATS.includes(e)) throw new BriefdeckError(`format "${e}" is not available yet (available: ${Object.keys(RENDERERS).join(', ')})`, 2);
       if (!RENDERERS[e]) throw new BriefdeckError(`unknown format "${e}" (available: ${Object.keys(RENDERERS).join(', ')}, all)`, 2);
       if (!out.includes(e)) out.push(e);
     }
@@ -45,33 +53,84 @@ export function resolveFormats(formats: string[] = ['html']): string[] {
   return out.length ? out : ['html'];
 }
 
+/** Temporary files being written right now: removed if the run is interrupted. */
+const pending = new Set<string>();
+
 /** Writes through a temporary file and a rename, so a failed build never leaves half a deck. */
 async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
+  pending.add(tmp);
   try {
     await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
     throw new BriefdeckError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1, file);
+  } finally {
+    pending.delete(tmp);
   }
+}
+
+function checkPrintOptions(opts: BuildOptions): { paper: Paper; perPage: PerPage } {
+  const paper = (opts.paper ?? 'a4').toLowerCase() as Paper;
+  if (!PAPERS.includes(paper)) throw new BriefdeckError(`--paper must be one of ${PAPERS.join(', ')} (got "${opts.paper}")`, 2);
+  const perPage = Number(opts.perPage ?? 3) as PerPage;
+  if (!PER_PAGE.includes(perPage)) throw new BriefdeckError(`--per-page must be one of ${PER_PAGE.join(', ')} (got "${opts.perPage}")`, 2);
+  return { paper, perPage };
+}
+
+/**
+ * Ctrl-C or a kill during a build: end the browser and remove half-written files before exiting, as
+ * the default handler would have exited, but without leaving anything behind.
+ */
+function onInterrupt(session: BrowserSession): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    session.kill();
+    for (const tmp of pending) rmSync(tmp, { force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, handler);
+  return () => {
+    for (const s of signals) process.off(s, handler);
+  };
 }
 
 export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildResult[]> {
   const formats = resolveFormats(opts.formats);
+  const { paper, perPage } = checkPrintOptions(opts);
   const out = opts.out ?? 'output';
   const renderers = await Promise.all(formats.map(async (f) => ({ format: f, renderer: await RENDERERS[f]() })));
   const results: BuildResult[] = [];
   const stems = new Map<string, string>();
-  for (const input of inputs) {
-    try {
-      results.push(await buildOne(input));
-    } catch (e) {
-      // One broken report must not cost a pipeline the other decks; usage errors still stop the run.
-      if (!(e instanceof BriefdeckError) || e.exitCode !== 1 || inputs.length === 1) throw e;
-      opts.onError?.(e);
-      results.push({ input, files: [], slides: 0, warnings: 0, diagnostics: [], error: e.message });
+  const session = new BrowserSession(opts.chrome);
+  const release = onInterrupt(session);
+  // The browser starts while the first report is planned. Failing to start it is the same for every
+  // report, so it ends the run with one line instead of one error per report.
+  let browserError: unknown;
+  const browserReady = renderers.some((r) => r.renderer.usesBrowser)
+    ? session.browser().then(
+        () => undefined,
+        (e: unknown) => {
+          browserError = e;
+        },
+      )
+    : undefined;
+  try {
+    for (const input of inputs) {
+      try {
+        results.push(await buildOne(input));
+      } catch (e) {
+        if (browserError) throw browserError;
+        // One broken report must not cost a pipeline the other decks; usage errors still stop the run.
+        if (!(e instanceof BriefdeckError) || e.exitCode !== 1 || inputs.length === 1) throw e;
+        opts.onError?.(e);
+        results.push({ input, files: [], slides: 0, warnings: 0, diagnostics: [], error: e.message });
+      }
     }
+  } finally {
+    await session.close();
+    release();
   }
   return results;
 
@@ -86,15 +145,29 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
       throw new BriefdeckError(`${out}: cannot create the output folder (${e.code})`, 1);
     });
     const files: string[] = [];
+    const diagnostics = [...planned.diagnostics];
     for (const { renderer } of renderers) {
+      if (renderer.usesBrowser) {
+        await browserReady;
+        if (browserError) throw browserError;
+      }
+      const file = path.join(out, `${stem}${renderer.extension}`);
+      const noticed: Diagnostic[] = [];
       const data = await renderer.render({
         deck: planned.deck,
         theme: planned.theme,
         measurer: planned.measurer,
         baseDir: path.dirname(path.resolve(input)),
+        file: input,
         version: VERSION,
+        paper,
+        perPage,
+        browser: () => session.browser(),
+        warn: (d) => noticed.push(d),
+        progress: opts.onProgress ? (done, total) => opts.onProgress!(file, done, total) : undefined,
       });
-      const file = path.join(out, `${stem}${renderer.extension}`);
+      if (noticed.length) opts.onDiagnostics?.(noticed);
+      diagnostics.push(...noticed);
       await writeAtomic(file, data);
       files.push(file);
     }
@@ -102,8 +175,8 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
       input,
       files,
       slides: planned.deck.slides.length,
-      warnings: planned.diagnostics.filter((d) => d.level === 'warning').length,
-      diagnostics: planned.diagnostics,
+      warnings: diagnostics.filter((d) => d.level === 'warning').length,
+      diagnostics,
     };
   }
 }

@@ -1,6 +1,7 @@
 import { build } from '../build.js';
 import { formatDiagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
+import { ProgressBar } from './progress.js';
 
 export interface BuildArgs {
   reports: string[];
@@ -8,16 +9,36 @@ export interface BuildArgs {
   theme?: string;
   out: string;
   json: boolean;
+  paper?: string;
+  perPage?: number;
+  chrome?: string;
 }
 
 export async function buildCommand(args: BuildArgs): Promise<void> {
-  const results = await build(args.reports, {
-    formats: args.format,
-    out: args.out,
-    theme: args.theme,
-    onDiagnostics: (d) => printDiagnostics(d, formatDiagnostic),
-    onError: (e) => process.stderr.write(`${e.message}\n`),
-  });
+  // Machines read --json output and logs: a bar only for a person watching a terminal.
+  const bar = !args.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;
+  let results;
+  try {
+    results = await build(args.reports, {
+      formats: args.format,
+      out: args.out,
+      theme: args.theme,
+      paper: args.paper as 'a4' | 'letter' | undefined,
+      perPage: args.perPage,
+      chrome: args.chrome,
+      onProgress: bar && ((file, done, total) => bar.update(file, done, total)),
+      onDiagnostics: (d) => {
+        bar?.clear();
+        printDiagnostics(d, formatDiagnostic);
+      },
+      onError: (e) => {
+        bar?.clear();
+        process.stderr.write(`${e.message}\n`);
+      },
+    });
+  } finally {
+    bar?.clear();
+  }
   if (args.json) {
     const summary = {
       reports: results.map((r) => ({

@@ -19,11 +19,17 @@ await yargs(hideBin(process.argv))
     (y) =>
       y
         .positional('reports', { describe: 'Markdown report files', type: 'string', array: true, demandOption: true })
-        .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: 'Output format(s), comma-separated: html' })
+        .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: 'Output format(s), comma-separated: html, pptx, pdf, handout, notes, briefing, or all' })
         .option('theme', { alias: 't', type: 'string', describe: 'Theme name, or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
         .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
+        .option('paper', { type: 'string', choices: ['a4', 'letter'], default: 'a4', describe: 'Paper size of the handout and briefing PDFs' })
+        .option('per-page', { type: 'number', choices: [1, 2, 3, 4, 6, 9], default: 3, describe: 'Slides per handout page (3: each beside lines for notes)' })
+        .option('chrome', { type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings) to stdout' })
         .example('$0 build report.md', 'Write output/report.html')
+        .example('$0 build report.md -f pptx', 'Write an editable PowerPoint file, output/report.pptx')
+        .example('$0 build report.md -f all', 'The deck, the PPTX, the slides PDF, handouts, notes pages and the briefing')
+        .example('$0 build report.md -f handout --paper letter --per-page 6', 'Six slides per US-letter handout page')
         .example('$0 build q3.md q4.md -o decks', 'Build two decks into decks/')
         .example('$0 build report.md --json', 'Build and print a machine-readable summary')
         .example('$0 build report.md -t ./brand.yaml', 'Use your own theme file (its tokens override the default)'),

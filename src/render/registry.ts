@@ -1,10 +1,18 @@
 /**
  * Output formats. A renderer turns a planned deck into one file; adding a format is adding a module
- * and a line here. Renderers are imported only when a build asks for their format.
+ * and a line here. Renderers are imported only when a build asks for their format, so a build of
+ * HTML never loads pptxgenjs or puppeteer.
  */
+import type { Browser } from 'puppeteer-core';
 import type { Deck } from '../types/deck.js';
+import type { Diagnostic } from '../types/diagnostics.js';
 import type { Theme } from '../theme/types.js';
 import type { Measurer } from '../measure/text.js';
+
+export type Paper = 'a4' | 'letter';
+export const PAPERS: Paper[] = ['a4', 'letter'];
+export const PER_PAGE = [1, 2, 3, 4, 6, 9] as const;
+export type PerPage = (typeof PER_PAGE)[number];
 
 export interface RenderInput {
   deck: Deck;
@@ -12,12 +20,25 @@ export interface RenderInput {
   measurer: Measurer;
   /** The report's folder: asset paths in the deck are relative to it. */
   baseDir: string;
+  /** The report file as the user named it, for diagnostics. */
+  file: string;
   version: string;
+  /** Handout paper size and slides per handout page. */
+  paper: Paper;
+  perPage: PerPage;
+  /** The run's one browser, launched on first use and closed by whoever runs the build. */
+  browser: () => Promise<Browser>;
+  /** Something the renderer noticed (a font it could not embed, an image it could not read…). */
+  warn: (diagnostic: Diagnostic) => void;
+  /** Pages or slides done out of a total, for a progress bar on long prints. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface Renderer {
   /** File name suffix after the report's stem, e.g. `.html`. */
   extension: string;
+  /** True when the format prints through the browser. */
+  usesBrowser?: boolean;
   render(input: RenderInput): Promise<Buffer | string>;
 }
 
@@ -26,9 +47,10 @@ export const RENDERERS: Record<string, () => Promise<Renderer>> = {
     const { renderHtml } = await import('./html/render.js');
     return { extension: '.html', render: (i) => renderHtml(i.deck, i) };
   },
+  pptx: async () => {
+    const { renderPptx } = await import('./pptx/render.js');
+    return { extension: '.pptx', render: renderPptx };
+  },
 };
-
-/** Formats later issues add: asking for one now is a usage error that says so. */
-export const PLANNED_FORMATS = ['pptx', 'pdf', 'handout', 'notes', 'briefing'];
 
 export const ALL_FORMATS = Object.keys(RENDERERS);

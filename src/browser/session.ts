@@ -1,0 +1,98 @@
+/**
+ * The run's one Chromium: launched the first time a format needs it, reused for every PDF of every
+ * report, and always closed — after the run, on an error, and on Ctrl-C — so no browser outlives a
+ * build.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { BriefdeckError } from '../types/diagnostics.js';
+import { chromeArgs, findChrome } from './find-chrome.js';
+
+const NO_BROWSER = 'no Chromium browser found';
+
+export class BrowserSession {
+  private launching?: Promise<Browser>;
+  private pid?: number;
+  /** Our own profile folder, so it is removed even when the browser has to be killed. */
+  private profile?: string;
+
+  /** `chrome`: the browser named on the command line, ahead of the environment and system paths. */
+  constructor(private readonly chrome?: string) {}
+
+  browser(): Promise<Browser> {
+    this.launching ??= this.launch();
+    return this.launching;
+  }
+
+  private async launch(): Promise<Browser> {
+    const executablePath = findChrome(this.chrome);
+    if (!executablePath) {
+      const named = this.chrome ? `--chrome` : process.env.CHROME_PATH ? 'CHROME_PATH' : process.env.PUPPETEER_EXECUTABLE_PATH ? 'PUPPETEER_EXECUTABLE_PATH' : undefined;
+      const at = this.chrome ?? process.env.CHROME_PATH ?? process.env.PUPPETEER_EXECUTABLE_PATH;
+      const why = named ? `${named}: no browser at ${at}` : NO_BROWSER;
+      throw new BriefdeckError(`${why}: install one (apt-get install chromium) or name it with --chrome PATH or CHROME_PATH`, 1);
+    }
+    const { launch } = await import('puppeteer-core');
+    this.profile = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chrome-'));
+    try {
+      // Our own signal handling closes the browser and removes half-written files, in that order.
+      const browser = await launch({
+        executablePath,
+        headless: true,
+        args: chromeArgs(),
+        userDataDir: this.profile,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        protocolTimeout: 600_000,
+      });
+      this.pid = browser.process()?.pid;
+      return browser;
+    } catch (e) {
+      this.removeProfile();
+      throw new BriefdeckError(`cannot start the browser at ${executablePath}: ${(e as Error).message.split('\n')[0]}`, 1);
+    }
+  }
+
+  /** Closes the browser if one was launched; kills it when it does not close in time. */
+  async close(): Promise<void> {
+    const launching = this.launching;
+    this.launching = undefined;
+    if (!launching) return;
+    const browser = await launching.catch(() => undefined);
+    if (!browser) return;
+    const closed = browser.close().then(
+      () => true,
+      () => false,
+    );
+    const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref());
+    if (!(await Promise.race([closed, timeout]))) this.kill();
+    this.pid = undefined;
+    this.removeProfile();
+  }
+
+  /** For signal handlers, which cannot wait: end the browser process now. */
+  kill(): void {
+    if (this.pid !== undefined) {
+      try {
+        process.kill(this.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      this.pid = undefined;
+    }
+    this.removeProfile();
+  }
+
+  private removeProfile(): void {
+    if (!this.profile) return;
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // a browser still writing to it; the temp folder is the system's to clean
+    }
+    this.profile = undefined;
+  }
+}

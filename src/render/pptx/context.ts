@@ -1,0 +1,33 @@
+/** What every builder of a slide needs: the deck, the theme, where boxes go and where text is kept. */
+import type { Presentation } from './pptxgen.js';
+import type { Deck, Slide } from '../../types/deck.js';
+import type { Theme } from '../../theme/types.js';
+import type { Measurer } from '../../measure/text.js';
+import type { Diagnostic } from '../../types/diagnostics.js';
+import type { Stage } from './units.js';
+import type { TextTokens } from './tokens.js';
+
+export type PptxSlide = ReturnType<Presentation['addSlide']>;
+
+export interface Ctx {
+  pres: Presentation;
+  deck: Deck;
+  theme: Theme;
+  measurer: Measurer;
+  stage: Stage;
+  texts: TextTokens;
+  baseDir: string;
+  file: string;
+  warn: (d: Diagnostic) => void;
+}
+
+export interface SlideCtx extends Ctx {
+  slide: Slide;
+  out: PptxSlide;
+  /** 1-based position and deck length, for the slide number. */
+  number: number;
+  total: number;
+}
+
+/** The name of the slide master (pptxgenjs: slide layout) of a deck layout. */
+export const masterName = (layout: string): string => `briefdeck ${layout}`;

@@ -1,0 +1,181 @@
+/**
+ * After pptxgenjs writes the zip: put our paragraphs in place of the text tokens, then repair and
+ * prove the package strict consumers (PowerPoint, Keynote, python-pptx) accept. pptxgenjs 4.0.1
+ * lists `slideMaster2.xml`… overrides for parts it never writes (PptxGenJS #1444: PowerPoint's repair
+ * prompt) and copies control characters into XML raw; LibreOffice shrugs at both, so nothing short
+ * of a strict check of every part is proof. A package that still fails after repair is our bug: throw.
+ */
+import path from 'node:path';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { TOKEN, type TextTokens } from './tokens.js';
+import { paragraphsXml } from './text.js';
+import { escapeXml, XML_ILLEGAL } from './xml.js';
+
+export interface PackageOptions {
+  texts: TextTokens;
+  lang: string;
+  rtl: boolean;
+}
+
+export interface Finished {
+  buffer: Buffer;
+  /** XML-illegal characters removed from the parts pptxgenjs wrote. */
+  stripped: number;
+}
+
+const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+const TEXT_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/;
+const KNOWN_DEFAULTS: Record<string, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  xml: 'application/xml',
+  rels: 'application/vnd.openxmlformats-package.relationships+xml',
+};
+
+/** A part's extension; "_rels/.rels" has one ("rels") though path.extname says it has none. */
+const extOf = (part: string) => (/\.([^./]+)$/.exec(part)?.[1] ?? '').toLowerCase();
+const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
+const relsOf = (part: string) => path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
+
+export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, opts: PackageOptions): Promise<Finished> {
+  const zip = await JSZip.loadAsync(written);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const xml = new Map<string, string>();
+  for (const name of names.filter(isXml)) xml.set(name, await zip.file(name)!.async('string'));
+
+  let stripped = 0;
+  for (const [name, text] of xml) {
+    const clean = text.replace(XML_ILLEGAL, () => {
+      stripped++;
+      return '';
+    });
+    if (clean !== text) xml.set(name, clean);
+  }
+
+  for (const [name, text] of [...xml]) {
+    if (!TEXT_PART.test(name)) continue;
+    let out = placeText(text, opts, name, xml);
+    // Explicit "do not autofit": PowerPoint must neither shrink our fitted text nor grow the boxes.
+    out = out.replace(/<a:bodyPr([^>]*)><\/a:bodyPr>/g, '<a:bodyPr$1><a:noAutofit/></a:bodyPr>');
+    xml.set(name, out);
+  }
+
+  const core = xml.get('docProps/core.xml');
+  if (core && !core.includes('<dc:language>')) {
+    xml.set('docProps/core.xml', core.replace('</cp:coreProperties>', `<dc:language>${escapeXml(opts.lang)}</dc:language></cp:coreProperties>`));
+  }
+  const presentation = xml.get('ppt/presentation.xml');
+  if (presentation && opts.rtl && !/<p:presentation[^>]*\srtl=/.test(presentation)) {
+    xml.set('ppt/presentation.xml', presentation.replace(/<p:presentation\b/, '<p:presentation rtl="1"'));
+  }
+
+  const allNames = new Set([...names, ...xml.keys()]);
+  xml.set('[Content_Types].xml', repairContentTypes(xml.get('[Content_Types].xml') ?? '', allNames));
+
+  for (const [name, text] of xml) zip.file(name, text);
+  const problems = checkPackage(new Set(zip.filter((_, f) => !f.dir).map((f) => f.name)), xml);
+  if (problems.length) throw new Error(`the PPTX package is invalid after repair (a bug in briefdeck):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { buffer, stripped };
+}
+
+/** Replaces each token's paragraph with the paragraphs it stands for, and links them from the part's relationships. */
+function placeText(text: string, opts: PackageOptions, part: string, xml: Map<string, string>): string {
+  const links = new Map<string, string>();
+  const link = (href: string) => {
+    let id = links.get(href);
+    if (!id) {
+      id = `rIdBdLink${links.size + 1}`;
+      links.set(href, id);
+    }
+    return id;
+  };
+  let out = '';
+  let from = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = text.lastIndexOf('<a:p>', m.index);
+    const end = text.indexOf('</a:p>', m.index);
+    if (start < from || end < 0) throw new Error(`text token ${m[0]} is not inside a paragraph in ${part}`);
+    out += text.slice(from, start) + paragraphsXml(opts.texts.get(Number(m[1])), { lang: opts.lang, rtl: opts.rtl, link });
+    from = end + '</a:p>'.length;
+    TOKEN.lastIndex = from;
+  }
+  out += text.slice(from);
+  if (links.size) {
+    const relsName = relsOf(part);
+    const rels = xml.get(relsName) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const added = [...links].map(([href, id]) => `<Relationship Id="${id}" Type="${HYPERLINK}" Target="${escapeXml(href)}" TargetMode="External"/>`).join('');
+    xml.set(relsName, rels.replace('</Relationships>', `${added}</Relationships>`));
+  }
+  return out;
+}
+
+/** Drops overrides for parts that do not exist (PptxGenJS #1444) and gives every part a content type. */
+function repairContentTypes(types: string, parts: Set<string>): string {
+  let out = types.replace(/<Override\s+PartName="\/([^"]+)"[^>]*\/>\s*/g, (m, part: string) => (parts.has(part) ? m : ''));
+  const defaults = new Set([...out.matchAll(/<Default\s+Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
+  const overridden = new Set([...out.matchAll(/<Override\s+PartName="\/([^"]+)"/g)].map((m) => m[1]));
+  const add: string[] = [];
+  for (const part of parts) {
+    if (part === '[Content_Types].xml' || overridden.has(part)) continue;
+    const ext = extOf(part);
+    if (defaults.has(ext) || !KNOWN_DEFAULTS[ext]) continue;
+    add.push(`<Default Extension="${ext}" ContentType="${KNOWN_DEFAULTS[ext]}"/>`);
+    defaults.add(ext);
+  }
+  if (add.length) out = out.replace(/(<Types\b[^>]*>)/, `$1${add.join('')}`);
+  return out;
+}
+
+/** Everything a strict consumer checks; an empty list means the package is sound. */
+export function checkPackage(parts: Set<string>, xml: Map<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [name, text] of xml) {
+    XML_ILLEGAL.lastIndex = 0;
+    if (XML_ILLEGAL.test(text)) problems.push(`${name}: XML-illegal character`);
+    XML_ILLEGAL.lastIndex = 0;
+    const error = parseError(text);
+    if (error) problems.push(`${name}: ${error}`);
+    for (const m of text.matchAll(/<a:srgbClr\s+val="([^"]*)"/g)) if (!/^[0-9A-Fa-f]{6}$/.test(m[1])) problems.push(`${name}: colour "${m[1]}" is not 6-digit hex`);
+  }
+  const types = xml.get('[Content_Types].xml') ?? '';
+  const defaults = new Set([...types.matchAll(/<Default\s+Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
+  const overrides = new Set([...types.matchAll(/<Override\s+PartName="\/([^"]+)"/g)].map((m) => m[1]));
+  for (const o of overrides) if (!parts.has(o)) problems.push(`[Content_Types].xml: override for missing part /${o}`);
+  for (const p of parts) {
+    if (p === '[Content_Types].xml' || overrides.has(p)) continue;
+    if (!defaults.has(extOf(p))) problems.push(`${p}: no content type`);
+  }
+  for (const [name, text] of xml) {
+    if (!name.endsWith('.rels')) continue;
+    const base = path.posix.dirname(path.posix.dirname(name));
+    for (const m of text.matchAll(/<Relationship\b[^>]*>/g)) {
+      const tag = m[0];
+      if (/TargetMode="External"/.test(tag)) continue;
+      const target = /Target="([^"]*)"/.exec(tag)?.[1] ?? '';
+      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base === '.' ? '' : base, target));
+      if (!parts.has(resolved)) problems.push(`${name}: relationship target ${target} does not exist`);
+    }
+  }
+  return problems;
+}
+
+/** Parses with a strict, namespace-aware XML parser; the first error, or undefined. */
+function parseError(text: string): string | undefined {
+  const parser = new SaxesParser({ xmlns: true });
+  let error: string | undefined;
+  parser.on('error', (e) => {
+    error ??= e.message;
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    error ??= (e as Error).message;
+  }
+  return error;
+}

@@ -1,0 +1,187 @@
+/**
+ * The PPTX as a colleague sees it: real LibreOffice renders each generated deck (Calibri and Courier
+ * New shown with their metric twins Carlito and Liberation Mono, as the planner measured). Every
+ * page is one slide, every word of the slide is on its page, and every word sits inside the box it
+ * belongs to, so a word clipped or pushed out of its box because it did not fit fails.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block, Slide } from '../../src/types/deck.js';
+import { FOOTER, LAYOUTS, px, type Box } from '../../src/layout/specs.js';
+import { labelsFor } from '../../src/plan/labels.js';
+import { isRtl } from '../../src/structure/lang.js';
+import { loadTheme } from '../../src/theme/load.js';
+import { EXAMPLE, FIXTURES } from '../helpers/fixtures.js';
+import { buildPptx, type Built } from '../helpers/pptx.js';
+import { convertToPdf, libreOfficeMissing, pdfWords, type Page } from '../helpers/libreoffice.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const missing = libreOfficeMissing();
+if (missing) console.warn(`skipping the LibreOffice rendering test: ${missing}`);
+
+const REPORTS = [
+  EXAMPLE,
+  ...['mixed-scripts', 'arabic-report', 'chinese-report', 'blocks', 'long-content', 'code-and-long-lines', 'nested-content', 'structured-report', 'many-authors'].map((n) =>
+    path.join(FIXTURES, `${n}.md`),
+  ),
+];
+const decks: { name: string; built: Built; pages: Page[] }[] = [];
+/** The example with one bullet made far longer than its slide: what an unfitted deck would look like. */
+let overflowed: { name: string; built: Built; pages: Page[] } | undefined;
+
+beforeAll(async () => {
+  if (missing) return;
+  const dir = tempDir('briefdeck-lo-');
+  const files: string[] = [];
+  const builtAll: Built[] = [];
+  for (const report of REPORTS) {
+    const built = await buildPptx(report);
+    const file = path.join(dir, `${path.basename(report, '.md')}.pptx`);
+    writeFileSync(file, built.buffer);
+    files.push(file);
+    builtAll.push(built);
+  }
+  const long = await buildPptx(EXAMPLE, (deck) => {
+    const slide = deck.slides.find((s) => s.layout === 'bullets')!;
+    const list = slide.blocks.find((b) => 'list' in b) as { list: { runs: { text: string }[] }[] };
+    list.list[0].runs = [{ text: Array.from({ length: 160 }, (_, i) => `overflowing${i}`).join(' ') }];
+    return deck;
+  });
+  const longFile = path.join(dir, 'overflow.pptx');
+  writeFileSync(longFile, long.buffer);
+  convertToPdf([...files, longFile], dir);
+  builtAll.forEach((built, i) => decks.push({ name: path.basename(REPORTS[i]), built, pages: pdfWords(files[i].replace(/\.pptx$/, '.pdf')) }));
+  overflowed = { name: 'overflow', built: long, pages: pdfWords(path.join(dir, 'overflow.pdf')) };
+}, 240_000);
+
+/** Pictographs need a colour emoji font LibreOffice may not have; everything else must come through. */
+const PICTO = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
+const norm = (s: string) => s.normalize('NFKC').replace(PICTO, '').replace(/\s+/g, '');
+/** pdftotext writes right-to-left words in visual order. */
+const reversed = (s: string) => [...s].reverse().join('');
+
+/**
+ * Right-to-left runs come back reordered (a date inside Arabic reads "15-10-2026", a lam-alef
+ * ligature decomposes after its neighbours): such a word counts as shown when the page holds all
+ * of its characters. Clipping is caught by the box test, which sees every word's place.
+ */
+function holdsLetters(page: string, word: string): boolean {
+  const have = new Map<string, number>();
+  for (const ch of page) have.set(ch, (have.get(ch) ?? 0) + 1);
+  for (const ch of word) {
+    const n = have.get(ch) ?? 0;
+    if (!n) return false;
+    have.set(ch, n - 1);
+  }
+  return true;
+}
+const BIDI = /[\u0590-\u05FF\u0600-\u06FF]|^[\d\p{P}]+$/u;
+
+interface Region {
+  name: string;
+  box: Box;
+  /** Font size in px, for the glyph tolerance. */
+  size: number;
+  text: string;
+}
+
+const runsText = (runs: { text: string }[]) => runs.map((r) => r.text).join('');
+function blockText(b: Block, imageMissing: string, built: Built): string[] {
+  if ('paragraph' in b) return [runsText(b.paragraph)];
+  if ('list' in b) return b.list.map((i) => runsText(i.runs));
+  if ('table' in b) return [...b.table.head, ...b.table.rows.flat()].map(runsText);
+  if ('code' in b) return [...(b.code.lang ? [b.code.lang.toUpperCase()] : []), ...b.code.lines];
+  if ('quote' in b) return [runsText(b.quote.runs), b.quote.cite ? `— ${b.quote.cite}` : ''];
+  if ('image' in b) return [b.image.alt, built.deck.assets[b.image.asset]?.path ? '' : imageMissing];
+  return [];
+}
+
+function regions(slide: Slide, n: number, total: number, built: Built): Region[] {
+  const spec = LAYOUTS[slide.layout];
+  const size = built.deck.size;
+  const theme = loadTheme();
+  const out: Region[] = [{ name: 'title', box: px(spec.boxes.title, size), size: slide.fit.title, text: slide.title }];
+  if (slide.layout === 'title') {
+    for (const name of ['subtitle', 'byline'] as const) {
+      const b = slide.blocks.find((x) => name in x) as Record<string, string> | undefined;
+      if (b) out.push({ name, box: px(spec.boxes[name]!, size), size: slide.fit.byline ?? slide.fit.body, text: b[name] });
+    }
+    return out;
+  }
+  if (slide.kicker && spec.boxes.kicker) out.push({ name: 'kicker', box: px(spec.boxes.kicker, size), size: 18, text: slide.kicker });
+  const body = slide.blocks.flatMap((b) => blockText(b, labelsFor(built.deck.meta.lang).imageMissing, built)).join('\n');
+  out.push({ name: 'body', box: px(spec.boxes.body, size), size: slide.fit.body, text: body });
+  out.push({ name: 'footer', box: px(FOOTER, size), size: 14, text: `${n} / ${total} ${theme.footer ?? ''}` });
+  return out;
+}
+
+/** Words that sit outside every box whose text holds them, or off the page. */
+function misplaced(d: { name: string; built: Built; pages: Page[] }): string[] {
+  const outside: string[] = [];
+  const rtl = isRtl(d.built.deck.meta.lang);
+  const { width } = d.built.deck.size;
+  d.built.deck.slides.forEach((slide, i) => {
+    const page = d.pages[i];
+    const scale = page.width / width;
+    const rs = regions(slide, i + 1, d.built.deck.slides.length, d.built).map((r) => ({ ...r, flat: norm(r.text) }));
+    for (const w of page.words) {
+      const text = norm(w.text);
+      if (!text) continue;
+      if (w.xMin < -0.5 || w.yMin < -0.5 || w.xMax > page.width + 0.5 || w.yMax > page.height + 0.5) {
+        outside.push(`${d.name} slide ${i + 1}: "${w.text}" leaves the page`);
+        continue;
+      }
+      const homes = rs.filter((r) => r.flat.includes(text) || r.flat.includes(reversed(text)));
+      // Markers, numbers and bullets are not model text: they have no box to check against.
+      if (!homes.length) continue;
+      const inside = homes.some((r) => {
+        const b = r.box;
+        const x = rtl ? width - b.x - b.w : b.x;
+        // Glyphs reach past a tight line box (Carlito's ascent + descent is 1.22 em, a title line 1.1 em).
+        const tol = (0.3 * r.size + 2) * scale;
+        return (
+          w.yMin >= b.y * scale - tol &&
+          w.yMax <= (b.y + b.h) * scale + tol &&
+          w.xMin >= x * scale - tol &&
+          w.xMax <= (x + b.w) * scale + tol
+        );
+      });
+      if (!inside) outside.push(`${d.name} slide ${i + 1}: "${w.text}" at y ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)} is outside its ${homes.map((h) => h.name).join('/')} box`);
+    }
+  });
+  return outside;
+}
+
+describe.skipIf(!!missing)('PPTX rendered by LibreOffice', () => {
+  it('renders one page per slide', () => {
+    expect(decks.length).toBe(REPORTS.length);
+    for (const d of decks) expect(d.pages.length, d.name).toBe(d.built.deck.slides.length);
+  });
+
+  it('shows every word of every slide on its page', () => {
+    const lost: string[] = [];
+    for (const d of decks) {
+      d.built.deck.slides.forEach((slide, i) => {
+        const page = d.pages[i];
+        const seen = norm(page.words.map((w) => w.text).join(''));
+        for (const r of regions(slide, i + 1, d.built.deck.slides.length, d.built)) {
+          for (const word of r.text.split(/\s+/).map(norm).filter(Boolean)) {
+            if (seen.includes(word) || seen.includes(reversed(word)) || (BIDI.test(word) && holdsLetters(seen, word))) continue;
+            lost.push(`${d.name} slide ${i + 1} ${r.name}: "${word}"`);
+          }
+        }
+      });
+    }
+    expect(lost).toEqual([]);
+  });
+
+  it('keeps every word inside its box and on the page', () => {
+    expect(decks.flatMap(misplaced)).toEqual([]);
+  });
+
+  it('catches a word that ran out of its box', () => {
+    expect(overflowed).toBeDefined();
+    expect(misplaced(overflowed!).some((m) => m.includes('outside its body box'))).toBe(true);
+  });
+});
