@@ -51,6 +51,22 @@ export const RENDERERS: Record<string, () => Promise<Renderer>> = {
     const { renderPptx } = await import('./pptx/render.js');
     return { extension: '.pptx', render: renderPptx };
   },
+  pdf: async () => {
+    const { renderSlidesPdf } = await import('./pdf/slides.js');
+    return { extension: '.pdf', usesBrowser: true, render: renderSlidesPdf };
+  },
+  handout: async () => {
+    const { renderHandout } = await import('./pdf/handout.js');
+    return { extension: '.handout.pdf', usesBrowser: true, render: renderHandout };
+  },
+  notes: async () => {
+    const { renderNotesPages } = await import('./pdf/notes.js');
+    return { extension: '.notes.pdf', usesBrowser: true, render: renderNotesPages };
+  },
+  briefing: async () => {
+    const { renderBriefing } = await import('./pdf/briefing.js');
+    return { extension: '.briefing.pdf', usesBrowser: true, render: renderBriefing };
+  },
 };
 
 export const ALL_FORMATS = Object.keys(RENDERERS);

@@ -18,6 +18,39 @@ describe('briefdeck build', () => {
     expect(r.stdout).toContain(path.join(out, 'quarterly-review.html'));
   });
 
+  it('writes every format from one plan with -f all, each file next to the others', () => {
+    const out = tmp();
+    const r = briefdeck(['build', EXAMPLE, '-f', 'all', '-o', out, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const stems = ['quarterly-review.html', 'quarterly-review.pptx', 'quarterly-review.pdf', 'quarterly-review.handout.pdf', 'quarterly-review.notes.pdf', 'quarterly-review.briefing.pdf'];
+    expect(readdirSync(out).sort()).toEqual([...stems].sort());
+    const [report] = JSON.parse(r.stdout).reports;
+    expect(report.files).toEqual(stems.map((f) => path.join(out, f)));
+    // Each file is a real file of its kind, not an empty one.
+    expect(readFileSync(path.join(out, 'quarterly-review.pptx')).subarray(0, 2).toString()).toBe('PK');
+    for (const pdf of stems.filter((f) => f.endsWith('.pdf'))) {
+      expect(readFileSync(path.join(out, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+
+  it('writes HTML and PPTX of the same deck with -f html,pptx', () => {
+    const out = tmp();
+    const r = briefdeck(['build', EXAMPLE, '-f', 'html,pptx', '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['quarterly-review.html', 'quarterly-review.pptx']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    // One plan: both files report the same slide count.
+    expect(new Set(lines.map((l) => /\((\d+) slides/.exec(l)?.[1])).size).toBe(1);
+  });
+
+  it('needs no browser for HTML and PPTX', () => {
+    const out = tmp();
+    const r = briefdeck(['build', EXAMPLE, '-f', 'html,pptx', '-o', out], { env: { CHROME_PATH: path.join(out, 'no-such-browser') } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out)).toHaveLength(2);
+  });
+
   it('writes to ./output by default', () => {
     const cwd = tmp();
     writeFileSync(path.join(cwd, 'notes.md'), '# Weekly Notes\n\n## Status\nAll projects are on track this week.\n');
@@ -70,13 +103,14 @@ describe('briefdeck build', () => {
     expect(r.stderr.split('\n')).toHaveLength(2);
   });
 
-  it('is a usage error (exit 2) to ask for an unknown or not yet available format', () => {
-    const unknown = briefdeck(['build', EXAMPLE, '-f', 'docx', '-o', tmp()]);
+  it('is a usage error (exit 2) to ask for an unknown format, paper or handout layout', () => {
+    const out = tmp();
+    const unknown = briefdeck(['build', EXAMPLE, '-f', 'html,docx', '-o', out]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/^briefdeck: unknown format "docx"/);
-    const later = briefdeck(['build', EXAMPLE, '-f', 'html,pptx', '-o', tmp()]);
-    expect(later.status).toBe(2);
-    expect(later.stderr).toMatch(/^briefdeck: format "pptx" is not available yet/);
+    expect(unknown.stderr).toMatch(/^briefdeck: unknown format "docx" \(available: html, pptx, pdf, handout, notes, briefing, all\)/);
+    expect(briefdeck(['build', EXAMPLE, '-f', 'handout', '--paper', 'a3', '-o', out]).status).toBe(2);
+    expect(briefdeck(['build', EXAMPLE, '-f', 'handout', '--per-page', '5', '-o', out]).status).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('is a usage error (exit 2) to give no report or an unknown option', () => {

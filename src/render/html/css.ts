@@ -19,11 +19,16 @@ const SCRIPT_FONTS: Record<'sc' | 'jp' | 'kr' | 'arabic' | 'hebrew', ThemeFont> 
   hebrew: { name: 'Noto Sans Hebrew', family: 'Noto Sans Hebrew', package: '@fontsource/noto-sans-hebrew' },
 };
 
-/** Han characters look different in Japanese, Korean and Chinese: the report's language picks first. */
+/**
+ * Han characters look different in Japanese, Korean and Chinese: the report's language picks first.
+ * Arabic and Hebrew come before them: the CJK slices also hold a few Arabic letters (fontsource's
+ * Noto Sans SC slice 102 has U+0627, U+0644…), and a word whose letters come from two fonts loses its
+ * joining; the Arabic and Hebrew faces cover only their own scripts, so going first takes nothing from CJK.
+ */
 export function scriptFonts(lang: string): ThemeFont[] {
   const l = lang.toLowerCase();
   const cjk = l.startsWith('ja') ? ['jp', 'kr', 'sc'] : l.startsWith('ko') ? ['kr', 'jp', 'sc'] : ['sc', 'jp', 'kr'];
-  return [...cjk, 'arabic', 'hebrew'].map((k) => SCRIPT_FONTS[k as keyof typeof SCRIPT_FONTS]);
+  return ['arabic', 'hebrew', ...cjk].map((k) => SCRIPT_FONTS[k as keyof typeof SCRIPT_FONTS]);
 }
 
 /** The CSS font stack of a role: the embedded measured font, the Office name, then the script fonts. */
@@ -120,12 +125,16 @@ export function fontFaces(theme: Theme, cps: Set<number>, lang = 'en'): string {
   }
   // Each character the theme's fonts lack comes from the first script font that has it, and only
   // the regular weight is embedded (the browser emboldens it): a CJK family is megabytes per weight.
-  const wanted = new Set([...cps].filter((cp) => cp > 0x2ff && !Object.values(theme.fonts).some((f) => fontHas(f, cp))));
+  // A character one role's font lacks is wanted even if another role's font has it: Cousine (mono)
+  // has Hebrew, Carlito (body, headings) has not, and body text must not fall to a system font.
+  const wanted = new Set([...cps].filter((cp) => cp > 0x2ff && !Object.values(theme.fonts).every((f) => fontHas(f, cp))));
   for (const font of scriptFonts(lang)) {
     if (!wanted.size) break;
     const taken: number[] = [];
     for (const f of fontFaceFiles(font)) {
-      if (f.style !== 'normal' || f.weight !== 400 || COVERED_BY_THEME.test(f.subset)) continue;
+      // A face without a unicode-range is the whole font (fontsource's "chinese-simplified" is 10 MB and
+      // has no Arabic or Hebrew): the numbered slices cover the same characters a few kilobytes at a time.
+      if (f.style !== 'normal' || f.weight !== 400 || !f.unicodeRange || COVERED_BY_THEME.test(f.subset)) continue;
       const hits = coveredBy(f.unicodeRange, wanted);
       if (!hits.length) continue;
       embed(font, f);

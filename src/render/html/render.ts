@@ -74,7 +74,19 @@ function inlineScript(js: string): string {
   return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
 }
 
-export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string> {
+/** Print variants of the slide sections: the same slides, with or without their notes and headings. */
+export interface SectionOptions {
+  /** Keep each slide's `<aside class="notes">` (reveal.js shows them in the speaker view). */
+  notes?: boolean;
+  /**
+   * The element a slide's title is set in: `h1`/`h2` make it a heading (a PDF bookmark, a tagged
+   * heading), `div` makes it plain text. Default: the template's own (h1 on the title slide, h2 elsewhere).
+   */
+  titleTag?: (slide: Slide, index: number) => 'h1' | 'h2' | 'div';
+}
+
+/** Each slide of the deck as its `<section>`: the exact boxes, text and fitted sizes of the HTML deck. */
+export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: SectionOptions = {}): string[] {
   const labels = labelsFor(deck.meta.lang);
   const total = deck.slides.length;
   const images = new Map<number, string | undefined>();
@@ -91,10 +103,24 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
     }
     return images.get(i);
   };
+  return deck.slides.map((slide, i) => {
+    const ctx = slideContext(slide, i + 1, total, deck, opts, imageSrc, labels.imageMissing);
+    if (print.notes === false) ctx.notes = [];
+    const html = template(slide.layout)(ctx);
+    const tag = print.titleTag?.(slide, i);
+    if (!tag) return html;
+    // The title is the first element with class "box title" (an h1 on the title slide, h2 elsewhere).
+    return html.replace(/<(h[12]) class="box title"([^>]*)>([\s\S]*?)<\/\1>/, `<${tag} class="box title"$2>$3</${tag}>`);
+  });
+}
 
-  const slidesHtml = deck.slides
-    .map((slide, i) => template(slide.layout)(slideContext(slide, i + 1, total, deck, opts, imageSrc, labels.imageMissing)))
-    .join('\n');
+/** The deck's stylesheet: theme tokens, the embedded fonts the text needs, and the slide styles. */
+export function deckCss(deck: Deck, theme: Theme, codepoints: Set<number> = deckCodepoints(deck)): string {
+  return [themeVariables(theme, deck), fontFaces(theme, codepoints, deck.meta.lang), asset(path.join(TEMPLATE_DIR, 'deck.css'))].join('\n');
+}
+
+export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string> {
+  const slidesHtml = renderSlideSections(deck, opts, { notes: true }).join('\n');
 
   const config = {
     width: deck.size.width,
@@ -110,7 +136,7 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
     rtl: isRtl(deck.meta.lang),
     plugins: [] as string[],
   };
-  const css = [themeVariables(opts.theme, deck), fontFaces(opts.theme, deckCodepoints(deck), deck.meta.lang), asset(path.join(TEMPLATE_DIR, 'deck.css'))].join('\n');
+  const css = deckCss(deck, opts.theme);
   return template('deck')({
     lang: deck.meta.lang,
     dir: isRtl(deck.meta.lang) ? 'rtl' : 'ltr',
@@ -124,6 +150,16 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
     notesJs: asset(require.resolve('reveal.js/plugin/notes'), inlineScript),
     config: JSON.stringify(config).replace('"plugins":[]', '"plugins":[RevealNotes]').replace(/</g, '\\u003c'),
   });
+}
+
+/** Handlebars for the print templates: the same engine and helpers as the deck's. */
+export function compileTemplate(file: string): HandlebarsTemplateDelegate {
+  let t = compiled.get(file);
+  if (!t) {
+    t = engine().compile(readFileSync(file, 'utf8'));
+    compiled.set(file, t);
+  }
+  return t;
 }
 
 function slideContext(

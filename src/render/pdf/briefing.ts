@@ -1,0 +1,56 @@
+/**
+ * `<stem>.briefing.pdf`: the executive briefing, the document a manager reads before the meeting.
+ * Portrait on the run's paper: a title block with the report's metadata, the key takeaways (one line
+ * per section), a table of contents when the report has more than six sections, then every section
+ * with its heading, its key points and its full text, tables and figures included; page numbers at
+ * the foot of every page and a bookmark per heading.
+ */
+import type { RenderInput } from '../registry.js';
+import { labelsFor } from '../../plan/labels.js';
+import { isRtl } from '../../structure/lang.js';
+import { deckCodepoints, fontFaces, fontStack, themeVariables } from '../html/css.js';
+import { printHtml } from './print.js';
+import { printCss, printDocument, printTemplate } from './document.js';
+import { metaFor, setMetadata } from './metadata.js';
+import { pageCss, pageFrame, today } from './page.js';
+import { hyphenator } from './hyphenate.js';
+import { briefingContent } from './briefing-content.js';
+
+/** More sections than this and the briefing opens with a table of contents. */
+export const TOC_AFTER = 6;
+
+export async function renderBriefing(input: RenderInput): Promise<Buffer> {
+  const { deck } = input;
+  const labels = labelsFor(deck.meta.lang);
+  const frame = pageFrame(input.paper);
+  const content = briefingContent(deck, { baseDir: input.baseDir, hyphenate: hyphenator(deck.meta.lang) ?? ((t) => t) });
+  const own = content.sections.filter((s) => s.own);
+  const date = deck.meta.date ?? today();
+  const byline = [deck.meta.author, deck.meta.date].filter(Boolean);
+  const running = {
+    header: deck.meta.title,
+    pageOf: labels.pageOf,
+    skipFirst: true,
+    font: fontStack(input.theme, 'body', deck.meta.lang),
+    color: input.theme.colors.muted,
+    rtl: isRtl(deck.meta.lang),
+  };
+  const cps = deckCodepoints(deck);
+  for (const text of [deck.meta.subtitle ?? '', deck.meta.author ?? '', date, ...Object.values(labels)]) for (const ch of text) cps.add(ch.codePointAt(0)!);
+  const html = printDocument(deck, {
+    kind: 'print-briefing',
+    version: input.version,
+    styles: [themeVariables(input.theme, deck), fontFaces(input.theme, cps, deck.meta.lang), printCss('print'), printCss('paper'), printCss('briefing'), pageCss(frame, running)],
+    body: printTemplate('briefing')({
+      title: deck.meta.title,
+      subtitle: deck.meta.subtitle,
+      byline,
+      labels,
+      takeaways: content.takeaways,
+      toc: own.length > TOC_AFTER ? content.sections.map((s) => ({ id: s.id, heading: s.heading, level: s.level })) : undefined,
+      sections: content.sections.map((s) => ({ ...s, sub: s.level === 3 })),
+    }),
+  });
+  const pdf = await printHtml(input, html, { outline: true });
+  return setMetadata(pdf, metaFor(deck, input.version, 'Briefing'));
+}

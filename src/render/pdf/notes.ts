@@ -1,0 +1,55 @@
+/**
+ * `<stem>.notes.pdf`: presenter's notes pages. Each slide starts a page, drawn across the top; below it
+ * are its speaker notes — the full prose of the report — flowing onto further pages when long. So
+ * there are at least as many pages as slides.
+ */
+import type { RenderInput } from '../registry.js';
+import { labelsFor } from '../../plan/labels.js';
+import { isRtl } from '../../structure/lang.js';
+import { fontStack } from '../html/css.js';
+import { printHtml } from './print.js';
+import { printCss, printDocument, printTemplate } from './document.js';
+import { metaFor, setMetadata } from './metadata.js';
+import { pageCss, pageFrame, today } from './page.js';
+import { slideSections, slideStyles, thumbnail } from './slide-pages.js';
+import { hyphenator } from './hyphenate.js';
+
+export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
+  const { deck } = input;
+  const labels = labelsFor(deck.meta.lang);
+  const frame = pageFrame(input.paper);
+  const sections = slideSections(input, { headings: false });
+  const hyphenate = hyphenator(deck.meta.lang) ?? ((t: string) => t);
+  const total = deck.slides.length;
+  const pages = deck.slides.map((slide, i) => ({
+    thumb: thumbnail(deck, sections[i], frame.contentW - 2),
+    label: [labels.slideOf.replace('{n}', String(i + 1)).replace('{total}', String(total)), slide.title].join(' · '),
+    notes: slide.notes
+      .split(/\n{2,}/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map(hyphenate),
+  }));
+  const date = deck.meta.date ?? today();
+  const running = {
+    header: `${deck.meta.title} — ${labels.notes}`,
+    footer: date,
+    pageOf: labels.pageOf,
+    font: fontStack(input.theme, 'body', deck.meta.lang),
+    color: input.theme.colors.muted,
+    rtl: isRtl(deck.meta.lang),
+  };
+  const html = printDocument(deck, {
+    kind: 'print-notes',
+    version: input.version,
+    styles: [
+      ...slideStyles(deck, input, [date, labels.pageOf, labels.slideOf, labels.notes]),
+      printCss('paper'),
+      printCss('notes'),
+      pageCss(frame, running),
+    ],
+    body: printTemplate('notes')({ pages, lang: deck.meta.lang }),
+  });
+  const pdf = await printHtml(input, html);
+  return setMetadata(pdf, metaFor(deck, input.version, 'Notes pages'));
+}

@@ -1,0 +1,78 @@
+/**
+ * Paper, margins and the running header and footer of the portrait documents (handout, notes,
+ * briefing). Headers and footers are CSS page-margin boxes, so "Page x of y" comes from Chromium's own
+ * page counters in the one print, whatever the text flows to.
+ */
+import type { Paper } from '../registry.js';
+
+/** CSS pixels per millimetre. */
+export const MM = 96 / 25.4;
+
+const PAPER_MM: Record<Paper, { w: number; h: number }> = {
+  a4: { w: 210, h: 297 },
+  letter: { w: 215.9, h: 279.4 },
+};
+
+/** Margins in mm: room above and below for the running header and footer. */
+const MARGIN = { top: 20, bottom: 20, side: 18 };
+
+export interface PageFrame {
+  paper: Paper;
+  /** The area inside the margins, in CSS px. */
+  contentW: number;
+  contentH: number;
+}
+
+export function pageFrame(paper: Paper): PageFrame {
+  const p = PAPER_MM[paper];
+  return { paper, contentW: (p.w - 2 * MARGIN.side) * MM, contentH: (p.h - MARGIN.top - MARGIN.bottom) * MM };
+}
+
+/** A CSS string literal. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** "Page {n} of {total}" → `"Page " counter(page) " of " counter(pages)`, for any translation of it. */
+export function pageCounterContent(label: string): string {
+  return label
+    .split(/(\{n\}|\{total\})/)
+    .filter(Boolean)
+    .map((part) => (part === '{n}' ? 'counter(page)' : part === '{total}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+
+export interface RunningText {
+  /** Top, at the start side: the deck title. */
+  header?: string;
+  /** Bottom, at the start side: the date. */
+  footer?: string;
+  /** Bottom, at the end side: "Page {n} of {total}". */
+  pageOf: string;
+  /** No running header or footer on the first page (the briefing's title page). */
+  skipFirst?: boolean;
+  /** Font stack and colour of the running text. */
+  font: string;
+  color: string;
+  rtl: boolean;
+}
+
+export function pageCss(frame: PageFrame, run: RunningText): string {
+  const [start, end] = run.rtl ? ['right', 'left'] : ['left', 'right'];
+  const box = `font-family: ${run.font}; font-size: 8.5pt; color: ${run.color};`;
+  const margins = `margin: ${MARGIN.top}mm ${MARGIN.side}mm ${MARGIN.bottom}mm`;
+  const rules = [
+    `@page { size: ${frame.paper === 'a4' ? 'A4' : 'letter'} portrait; ${margins};`,
+    run.header ? `  @top-${start} { content: ${cssString(run.header)}; ${box} vertical-align: bottom; padding-bottom: 4mm; }` : '',
+    run.footer ? `  @bottom-${start} { content: ${cssString(run.footer)}; ${box} vertical-align: top; padding-top: 4mm; }` : '',
+    `  @bottom-${end} { content: ${pageCounterContent(run.pageOf)}; ${box} vertical-align: top; padding-top: 4mm; }`,
+    '}',
+  ];
+  if (run.skipFirst) rules.push(`@page :first { @top-${start} { content: none; } @bottom-${start} { content: none; } }`);
+  return rules.filter(Boolean).join('\n');
+}
+
+/** Today's date as YYYY-MM-DD, for a report that gives none. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

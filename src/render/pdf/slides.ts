@@ -1,0 +1,23 @@
+/**
+ * `<stem>.pdf`: the slides, one per page at the deck's size (1280×720 px → 960×540 pt), printed in one
+ * `page.pdf`. Text stays vector with its fonts embedded, links stay live, each section's first slide
+ * title is a heading so the outline has a bookmark per section, and the PDF is tagged.
+ */
+import type { RenderInput } from '../registry.js';
+import { printHtml } from './print.js';
+import { printCss, printDocument } from './document.js';
+import { metaFor, setMetadata } from './metadata.js';
+import { slideSections, slideStyles } from './slide-pages.js';
+
+export async function renderSlidesPdf(input: RenderInput): Promise<Buffer> {
+  const { deck } = input;
+  const page = `@page { size: ${deck.size.width}px ${deck.size.height}px; margin: 0; }`;
+  const html = printDocument(deck, {
+    kind: 'print-slides',
+    version: input.version,
+    styles: [...slideStyles(deck, input), printCss('slides'), page],
+    body: `<div class="reveal"><div class="slides">\n${slideSections(input, { headings: true }).join('\n')}\n</div></div>`,
+  });
+  const pdf = await printHtml(input, html, { outline: true });
+  return setMetadata(pdf, metaFor(deck, input.version, 'Slides'));
+}

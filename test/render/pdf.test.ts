@@ -1,0 +1,232 @@
+/**
+ * The four printed outputs, built as a user builds them and read back with poppler and pdf-lib:
+ * page counts and sizes, fonts embedded, the slides' words on their pages, title, author, tags,
+ * bookmarks, live links, and the briefing's parts.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { planFile } from '../../src/pipeline.js';
+import type { Deck, Run, Slide } from '../../src/types/deck.js';
+import { EXAMPLE, FIXTURES } from '../helpers/fixtures.js';
+import { hasBrowser } from '../helpers/browser.js';
+import { hasPoppler, pageSizes, pdfFonts, pdfInfo, pdfLinks, pdfOutline, pdfText } from '../helpers/pdf.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const canPrint = hasBrowser && hasPoppler;
+if (!hasBrowser) console.warn('skipping PDF tests: no Chromium found (apt-get install chromium, or set CHROME_PATH)');
+
+const out = tempDir('briefdeck-pdf-');
+/** Condensed prose keeps no links; an author's list keeps them as written. */
+const linksReport = path.join(tempDir('briefdeck-pdf-src-'), 'links.md');
+writeFileSync(
+  linksReport,
+  [
+    '---\ntitle: Where the figures live\nauthor: Test Desk\n---',
+    '# Where the figures live',
+    '## Sources',
+    '- The [returns dashboard](https://example.com/returns?q=3&view=channel) has the weekly figures.',
+    '- Questions go to [the returns team](mailto:returns@example.com).',
+    '## Method',
+    'We counted every return once, on the day it reached a depot.',
+  ].join('\n\n'),
+);
+const REPORTS = {
+  links: linksReport,
+  example: EXAMPLE,
+  mixed: path.join(FIXTURES, 'mixed-scripts.md'),
+  chinese: path.join(FIXTURES, 'chinese-report.md'),
+  arabic: path.join(FIXTURES, 'arabic-report.md'),
+  structured: path.join(FIXTURES, 'structured-report.md'),
+};
+type Name = keyof typeof REPORTS;
+const decks = {} as Record<Name, Deck>;
+const file = (name: Name, ext: string) => path.join(out, `${path.basename(REPORTS[name], '.md')}${ext}`);
+
+/** Every string a slide shows (not its notes, link targets or TeX), as the slides PDF should hold it. */
+function shownText(slide: Slide, n: number, total: number): string[] {
+  const parts: string[] = [slide.title, slide.kicker ?? ''];
+  const runs = (rs: Run[]) => rs.filter((r) => !r.math).forEach((r) => parts.push(r.text));
+  for (const b of slide.blocks) {
+    if ('paragraph' in b) runs(b.paragraph);
+    else if ('list' in b) b.list.forEach((i) => runs(i.runs));
+    else if ('table' in b) [b.table.head, ...b.table.rows].forEach((row) => row.forEach(runs));
+    else if ('image' in b) parts.push(b.image.alt);
+    else if ('code' in b) parts.push(...b.code.lines);
+    else if ('quote' in b) (runs(b.quote.runs), parts.push(b.quote.cite ?? ''));
+    else if ('subtitle' in b) parts.push(b.subtitle);
+    else if ('byline' in b) parts.push(b.byline);
+  }
+  if (slide.layout !== 'title') parts.push(`${n} / ${total}`);
+  // The code panel's language label is set in capitals.
+  for (const b of slide.blocks) if ('code' in b && b.code.lang) parts.push(b.code.lang.toUpperCase());
+  // Emoji need a colour font this system may not have; the scripts the issue names are all checked.
+  return parts
+    .join(' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/\p{Extended_Pictographic}|\p{Regional_Indicator}|\ufe0f/gu, ''))
+    .filter(Boolean);
+}
+
+const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u00ad\u064b-\u065f\u0670]+/g, '');
+/** pdftotext puts a right-to-left word's trailing full stop on its visual side and may reorder its vowel marks: compare the letters. */
+const letters = (w: string) => (/[\u0590-\u08ff]/.test(w) ? w.replace(/[.,:;!?،؛()"'\u064b-\u065f\u0670]/g, '') : w);
+
+describe.skipIf(!canPrint)('printed outputs', () => {
+  beforeAll(async () => {
+    for (const [name, report] of Object.entries(REPORTS)) decks[name as Name] = (await planFile(report)).deck;
+    await build(Object.values(REPORTS), { formats: ['pdf', 'handout', 'notes', 'briefing'], out });
+  }, 120_000);
+
+  describe('slides PDF', () => {
+    it('has one landscape page per slide, at the deck size (960×540 pt)', () => {
+      for (const name of Object.keys(REPORTS) as Name[]) {
+        const info = pdfInfo(file(name, '.pdf'));
+        expect(info.pages, name).toBe(decks[name].slides.length);
+        expect(pageSizes(file(name, '.pdf')).every(([w, h]) => w === 960 && h === 540), name).toBe(true);
+      }
+    });
+
+    it('shows every word of each slide on its own page', () => {
+      for (const name of ['example', 'mixed', 'chinese', 'structured'] as Name[]) {
+        const deck = decks[name];
+        deck.slides.forEach((slide, i) => {
+          const page = squash(pdfText(file(name, '.pdf'), i + 1));
+          const lost = shownText(slide, i + 1, deck.slides.length).filter((w) => !page.includes(squash(letters(w))));
+          expect(lost, `${name} slide ${i + 1} (${slide.title})`).toEqual([]);
+        });
+      }
+    });
+
+    it('keeps right-to-left text: every Arabic word of the deck is in the PDF', () => {
+      const deck = decks.arabic;
+      const text = squash(pdfText(file('arabic', '.pdf')));
+      const words = deck.slides.flatMap((s, i) => shownText(s, i + 1, deck.slides.length)).filter((w) => /[\u0600-\u06ff]/.test(w));
+      expect(words.length).toBeGreaterThan(10);
+      const lost = words.filter((w) => !text.includes(squash(letters(w))));
+      expect(lost).toEqual([]);
+    });
+
+    it('has title and author, is tagged, and has a bookmark per section', async () => {
+      const info = pdfInfo(file('example', '.pdf'));
+      expect(info.title).toBe(decks.example.meta.title);
+      expect(info.author).toBe(decks.example.meta.author);
+      expect(info.tagged).toBe(true);
+      const sections = [...new Set(decks.example.slides.map((s) => s.source.section))];
+      const outline = await pdfOutline(file('example', '.pdf'));
+      expect(outline).toHaveLength(sections.length);
+      expect(outline).toContain('Revenue and Margins');
+    });
+
+    it('keeps links live', async () => {
+      const shown = new Set<string>();
+      for (const s of decks.links.slides) {
+        for (const b of s.blocks) {
+          const runs = 'paragraph' in b ? b.paragraph : 'list' in b ? b.list.flatMap((i) => i.runs) : [];
+          for (const r of runs) if (r.link !== undefined && /^(https?|mailto):/.test(decks.links.links[r.link])) shown.add(decks.links.links[r.link]);
+        }
+      }
+      expect(shown.size).toBe(2);
+      for (const ext of ['.pdf', '.briefing.pdf']) {
+        const links = await pdfLinks(file('links', ext));
+        for (const url of shown) expect(links, `${url} in ${ext}`).toContain(url);
+      }
+    });
+  });
+
+  describe('every PDF', () => {
+    it('embeds every font and prints no replacement characters', () => {
+      for (const name of Object.keys(REPORTS) as Name[]) {
+        for (const ext of ['.pdf', '.handout.pdf', '.notes.pdf', '.briefing.pdf']) {
+          const fonts = pdfFonts(file(name, ext));
+          expect(fonts.length, `${name}${ext}`).toBeGreaterThan(0);
+          expect(fonts.filter((f) => !f.embedded).map((f) => f.name), `${name}${ext}`).toEqual([]);
+          expect(pdfText(file(name, ext)), `${name}${ext}`).not.toContain('\ufffd');
+        }
+      }
+    });
+
+    it('draws Chinese, Arabic and Hebrew with the Noto fonts, not missing-glyph boxes', () => {
+      const names = pdfFonts(file('mixed', '.pdf')).map((f) => f.name);
+      for (const family of ['NotoSansSC', 'NotoSansArabic', 'NotoSansHebrew']) {
+        expect(names.some((n) => n.includes(family)), `${family} in ${names.join(', ')}`).toBe(true);
+      }
+    });
+  });
+
+  describe('notes pages', () => {
+    it('has each slide on a portrait page with its notes below, at least a page per slide', () => {
+      const f = file('example', '.notes.pdf');
+      const info = pdfInfo(f);
+      expect(info.pages).toBeGreaterThanOrEqual(decks.example.slides.length);
+      expect([info.width, info.height]).toEqual([595, 842]);
+      const text = squash(pdfText(f));
+      for (const s of decks.example.slides) {
+        const first = s.notes.split(/\s+/).slice(0, 8).join(' ');
+        if (first) expect(text).toContain(squash(first));
+      }
+    });
+  });
+
+  describe('briefing', () => {
+    it('is portrait A4 with the title, key takeaways and every section heading, and page numbers', () => {
+      const f = file('example', '.briefing.pdf');
+      const info = pdfInfo(f);
+      expect([info.width, info.height]).toEqual([595, 842]);
+      expect(info.title).toBe(decks.example.meta.title);
+      const text = pdfText(f);
+      const flat = squash(text);
+      expect(flat).toContain(squash(decks.example.meta.subtitle!));
+      expect(flat).toContain(squash(decks.example.meta.author!));
+      expect(text).toContain('Key takeaways');
+      for (const s of decks.example.slides) {
+        if (!s.source.section.startsWith('(')) expect(flat).toContain(squash(s.source.section));
+      }
+      expect(text).toContain(`Page 1 of ${info.pages}`);
+      expect(text).toContain('Metric'); // the table
+    });
+
+    it('opens with a table of contents only when the report has more than six sections', () => {
+      const count = (deck: Deck) => new Set(deck.slides.map((s) => s.source.section).filter((x) => !x.startsWith('('))).size;
+      expect(count(decks.example)).toBe(6);
+      expect(pdfText(file('example', '.briefing.pdf'))).not.toContain('Contents');
+      expect(count(decks.structured)).toBeGreaterThan(6);
+      expect(pdfText(file('structured', '.briefing.pdf'), 1)).toContain('Contents');
+    });
+  });
+
+  describe('handout', () => {
+    it('fits three slides a page by default, on A4 portrait, with the deck title and page numbers', () => {
+      const f = file('example', '.handout.pdf');
+      const info = pdfInfo(f);
+      expect(info.pages).toBe(Math.ceil(decks.example.slides.length / 3));
+      expect([info.width, info.height]).toEqual([595, 842]);
+      const first = pdfText(f, 1);
+      expect(first).toContain(decks.example.meta.title);
+      expect(first).toContain(`Page 1 of ${info.pages}`);
+      expect(first).toContain(decks.example.meta.date!);
+      // Every slide drawn whole: its number at the foot of the slide is there, whatever its place on the sheet.
+      const total = decks.example.slides.length;
+      const all = pdfText(f);
+      decks.example.slides.forEach((s, i) => {
+        if (s.layout !== 'title') expect(all, `slide ${i + 1}`).toContain(`${i + 1} / ${total}`);
+      });
+      expect(pdfFonts(f).some((font) => font.name.includes('Cousine')), 'the code slide keeps its code').toBe(true);
+    });
+
+    it.each([
+      [1, 'a4', [595, 842]],
+      [2, 'letter', [612, 792]],
+      [4, 'a4', [595, 842]],
+      [6, 'letter', [612, 792]],
+      [9, 'letter', [612, 792]],
+    ] as const)('has ceil(slides / %i) pages on %s', async (perPage, paper, size) => {
+      const dir = tempDir('briefdeck-handout-');
+      await build([EXAMPLE], { formats: ['handout'], out: dir, perPage, paper });
+      const f = path.join(dir, 'quarterly-review.handout.pdf');
+      expect(pdfInfo(f).pages).toBe(Math.ceil(decks.example.slides.length / perPage));
+      expect(pageSizes(f).every(([w, h]) => w === size[0] && h === size[1])).toBe(true);
+    });
+  });
+});
