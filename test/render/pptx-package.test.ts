@@ -220,6 +220,23 @@ describe('a hand-made deck', () => {
     expect(targets.sort()).toEqual(['https://example.com/?a=1&b=<2>', 'mailto:ops@example.com']);
   });
 
+  it('stores a picture shown on many slides once', async () => {
+    // The same chart and formula on three slides each: three image slides, three math slides.
+    const repeat = (deck: Deck): Deck => {
+      const pictures = deck.slides.filter((s) => s.blocks.some((b) => 'image' in b || 'math' in b));
+      deck.slides.push(...[1, 2].flatMap(() => structuredClone(pictures)));
+      return deck;
+    };
+    const b = await buildPptx(EXAMPLE, repeat);
+    const read = await readPptx(b.buffer);
+    expect(read.problems).toEqual([]);
+    const media = read.parts.filter((p) => p.startsWith('ppt/media/'));
+    const linked = [...read.xml].filter(([name]) => /^ppt\/slides\/_rels\//.test(name)).flatMap(([, x]) => [...x.matchAll(/Target="\.\.\/media\/([^"]+)"/g)].map((m) => m[1]));
+    expect(linked.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(linked).size).toBe(media.length);
+    expect(media.length).toBeLessThanOrEqual(2);
+  });
+
   it('is 4:3 at 10 × 7.5 in when the deck is 960 × 720', async () => {
     const b = await buildPptx(EXAMPLE, (deck) => ({ ...deck, size: { width: 960, height: 720 } }));
     const read = await readPptx(b.buffer);

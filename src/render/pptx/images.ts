@@ -18,11 +18,24 @@ let resvg: ResvgModule | undefined;
 const DENSITY = 2;
 const MAX_SIDE = 4096;
 
+/**
+ * Rasterised pictures by source and size: a formula or logo repeated on many slides (or in many
+ * decks of a batch) is drawn once. Bounded, so a deck of many distinct pictures cannot grow it.
+ */
+const rasterised = new Map<string, Buffer>();
+const RASTER_CACHE = 64;
+
 export function svgToPng(svg: string | Buffer, widthPx: number, systemFonts: boolean): Buffer {
-  resvg ??= nodeRequire('@resvg/resvg-js') as ResvgModule;
   const width = Math.max(1, Math.min(MAX_SIDE, Math.round(widthPx * DENSITY)));
+  const key = `${width}:${systemFonts}:${typeof svg === 'string' ? svg : svg.toString('latin1')}`;
+  const hit = rasterised.get(key);
+  if (hit) return hit;
+  resvg ??= nodeRequire('@resvg/resvg-js') as ResvgModule;
   const r = new resvg.Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: systemFonts } });
-  return r.render().asPng();
+  const png = r.render().asPng();
+  if (rasterised.size >= RASTER_CACHE) rasterised.delete(rasterised.keys().next().value!);
+  rasterised.set(key, png);
+  return png;
 }
 
 /** Image data as pptxgenjs takes it ("image/png;base64,…"). */

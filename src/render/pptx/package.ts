@@ -5,6 +5,7 @@
  * prompt) and copies control characters into XML raw; LibreOffice shrugs at both, so nothing short
  * of a strict check of every part is proof. A package that still fails after repair is our bug: throw.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
@@ -73,14 +74,38 @@ export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, 
     xml.set('ppt/presentation.xml', presentation.replace(/<p:presentation\b/, '<p:presentation rtl="1"'));
   }
 
-  const allNames = new Set([...names, ...xml.keys()]);
+  await shareRepeatedMedia(zip, names, xml);
+  const allNames = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
   xml.set('[Content_Types].xml', repairContentTypes(xml.get('[Content_Types].xml') ?? '', allNames));
 
   for (const [name, text] of xml) zip.file(name, text);
   const problems = checkPackage(new Set(zip.filter((_, f) => !f.dir).map((f) => f.name)), xml);
   if (problems.length) throw new Error(`the PPTX package is invalid after repair (a bug in briefdeck):\n  ${problems.slice(0, 20).join('\n  ')}`);
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   return { buffer, stripped };
+}
+
+/**
+ * pptxgenjs stores a picture once per slide that shows it; a chart or formula repeated over a long
+ * deck would be stored hundreds of times. Identical media become one part that every slide links to.
+ */
+async function shareRepeatedMedia(zip: JSZip, names: string[], xml: Map<string, string>): Promise<void> {
+  const first = new Map<string, string>();
+  const renamed = new Map<string, string>();
+  for (const name of names.filter((n) => n.startsWith('ppt/media/'))) {
+    const bytes = await zip.file(name)!.async('nodebuffer');
+    const key = `${extOf(name)}:${createHash('sha1').update(bytes).digest('hex')}`;
+    const kept = first.get(key);
+    if (kept === undefined) first.set(key, name);
+    else renamed.set(path.posix.basename(name), path.posix.basename(kept));
+  }
+  if (!renamed.size) return;
+  for (const [name, text] of xml) {
+    if (!name.endsWith('.rels')) continue;
+    const out = text.replace(/Target="\.\.\/media\/([^"]+)"/g, (m, file: string) => (renamed.has(file) ? `Target="../media/${renamed.get(file)}"` : m));
+    if (out !== text) xml.set(name, out);
+  }
+  for (const file of renamed.keys()) zip.remove(`ppt/media/${file}`);
 }
 
 /** Replaces each token's paragraph with the paragraphs it stands for, and links them from the part's relationships. */

@@ -97,17 +97,22 @@ function pPr(p: Paragraph, rtl: boolean): string {
   return `<a:pPr ${attrs.join(' ')}>${inner}</a:pPr>`;
 }
 
-function rPr(r: TextRun, lang: string, ea: string, cs: string, ctx: WriteContext, tag = 'a:rPr'): string {
+/**
+ * `ea` and `cs` are written only where they matter (East Asian text or decks, Arabic and Hebrew):
+ * characters of other scripts never use those fonts, and a 400-slide deck is smaller without them.
+ */
+function rPr(r: TextRun, lang: string, ea: string | undefined, cs: string | undefined, ctx: WriteContext, tag = 'a:rPr'): string {
   const attrs = [`lang="${escapeXml(lang)}"`, `sz="${Math.max(100, centipoints(r.size))}"`];
   if (r.bold) attrs.push('b="1"');
   if (r.italic) attrs.push('i="1"');
   if (r.underline || r.href) attrs.push('u="sng"');
   if (r.strike) attrs.push('strike="sngStrike"');
   if (r.spacing) attrs.push(`spc="${centipoints(r.spacing)}"`);
-  attrs.push('dirty="0"');
   let inner = fill(r.color, r.alpha);
   if (r.highlight) inner += `<a:highlight><a:srgbClr val="${hex(r.highlight)}"/></a:highlight>`;
-  inner += `<a:latin typeface="${escapeXml(r.font)}"/><a:ea typeface="${escapeXml(ea)}"/><a:cs typeface="${escapeXml(cs)}"/>`;
+  inner += `<a:latin typeface="${escapeXml(r.font)}"/>`;
+  if (ea) inner += `<a:ea typeface="${escapeXml(ea)}"/>`;
+  if (cs) inner += `<a:cs typeface="${escapeXml(cs)}"/>`;
   if (r.href) inner += `<a:hlinkClick r:id="${ctx.link(r.href)}">${HLINK_TEXT_COLOUR}</a:hlinkClick>`;
   return `<${tag} ${attrs.join(' ')}>${inner}</${tag}>`;
 }
@@ -118,7 +123,7 @@ function runXml(r: TextRun, ctx: WriteContext): string {
   let out = '';
   for (const seg of segments(r.text)) {
     const f = scriptFont(seg, ctx.lang);
-    const props = rPr(r, f.lang, f.ea ?? deckEa ?? r.font, f.cs ?? r.font, ctx);
+    const props = rPr(r, f.lang, f.ea ?? deckEa, f.cs, ctx);
     // A line break inside a run (a hard break in the report) is a break element, not a character.
     seg.text.split('\n').forEach((line, i) => {
       if (i > 0) out += `<a:br>${props}</a:br>`;
@@ -132,8 +137,7 @@ export function paragraphXml(p: Paragraph, ctx: WriteContext): string {
   const rtl = paragraphRtl(p, ctx);
   const runs = p.runs.filter((r) => r.text).map((r) => runXml(r, ctx)).join('');
   const end: TextRun = { text: '', size: p.endSize, font: p.endFont, color: p.runs[0]?.color ?? '#000000' };
-  const endEa = deckEaFont(ctx.lang) ?? p.endFont;
-  const endProps = rPr(end, scriptFont({ text: '', script: 'other' }, ctx.lang).lang, endEa, p.endFont, { ...ctx, link: () => '' }, 'a:endParaRPr');
+  const endProps = rPr(end, scriptFont({ text: '', script: 'other' }, ctx.lang).lang, deckEaFont(ctx.lang), undefined, { ...ctx, link: () => '' }, 'a:endParaRPr');
   return `<a:p>${pPr(p, rtl)}${runs}${endProps}</a:p>`;
 }
 
