@@ -52,5 +52,5 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
     }),
   });
   const pdf = await printHtml(input, html, { outline: true });
-  return setMetadata(pdf, metaFor(deck, input.version, 'Briefing'));
+  return await setMetadata(pdf, metaFor(deck, input.version, 'Briefing'));
 }

@@ -79,5 +79,5 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
     }),
   });
   const pdf = await printHtml(input, html);
-  return setMetadata(pdf, metaFor(deck, input.version, 'Handout'));
+  return await setMetadata(pdf, metaFor(deck, input.version, 'Handout'));
 }

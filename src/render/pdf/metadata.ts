@@ -68,7 +68,27 @@ function objectDict(pdf: Buffer, offset: number, n: number): string {
   return m[1];
 }
 
-export function setMetadata(pdf: Uint8Array, meta: PdfMeta): Buffer {
+/**
+ * The properties set by an incremental update; should a future Chromium write a layout that update
+ * does not expect (cross-reference streams), pdf-lib rewrites the file instead — slower, same result.
+ */
+export async function setMetadata(pdf: Uint8Array, meta: PdfMeta): Promise<Buffer> {
+  try {
+    return appendMetadata(pdf, meta);
+  } catch {
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    doc.setTitle(meta.title);
+    if (meta.author) doc.setAuthor(meta.author);
+    if (meta.subject) doc.setSubject(meta.subject);
+    if (meta.keywords?.length) doc.setKeywords(meta.keywords);
+    doc.setCreator(meta.creator);
+    doc.setLanguage(meta.lang);
+    return Buffer.from(await doc.save());
+  }
+}
+
+export function appendMetadata(pdf: Uint8Array, meta: PdfMeta): Buffer {
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const { trailer, startxref, size, offsetOf } = readTail(bytes);
   const root = Number(/\/Root\s+(\d+)\s+0\s+R/.exec(trailer)?.[1]);

@@ -51,5 +51,5 @@ export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
     body: printTemplate('notes')({ pages, lang: deck.meta.lang }),
   });
   const pdf = await printHtml(input, html);
-  return setMetadata(pdf, metaFor(deck, input.version, 'Notes pages'));
+  return await setMetadata(pdf, metaFor(deck, input.version, 'Notes pages'));
 }

@@ -19,5 +19,5 @@ export async function renderSlidesPdf(input: RenderInput): Promise<Buffer> {
     body: `<div class="reveal"><div class="slides">\n${slideSections(input, { headings: true }).join('\n')}\n</div></div>`,
   });
   const pdf = await printHtml(input, html, { outline: true });
-  return setMetadata(pdf, metaFor(deck, input.version, 'Slides'));
+  return await setMetadata(pdf, metaFor(deck, input.version, 'Slides'));
 }
