@@ -53,6 +53,33 @@ export function resolveFormats(formats: string[] = ['html']): string[] {
   return out.length ? out : ['html'];
 }
 
+/**
+ * Documents printed by the browser at the same time. Two keep both cores of a small machine busy
+ * (Chromium lays out in one process while it rasterises in another) without holding four large
+ * documents in memory at once.
+ */
+const PRINTS_AT_ONCE = 2;
+
+/** At most `max` tasks at a time; the others wait their turn in order. */
+class Limit {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly max: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active < this.max) this.active++;
+    // A finishing task hands its slot straight to the next in line, so none can jump the queue.
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
 /** Temporary files being written right now: removed if the run is interrupted. */
 const pending = new Set<string>();
 
@@ -104,6 +131,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const results: BuildResult[] = [];
   const stems = new Map<string, string>();
   const session = new BrowserSession(opts.chrome);
+  const prints = new Limit(PRINTS_AT_ONCE);
   const release = onInterrupt(session);
   // The browser starts while the first report is planned. Failing to start it is the same for every
   // report, so it ends the run with one line instead of one error per report.
@@ -144,33 +172,42 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     await mkdir(out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
       throw new BriefdeckError(`${out}: cannot create the output folder (${e.code})`, 1);
     });
-    const files: string[] = [];
     const diagnostics = [...planned.diagnostics];
-    for (const { renderer } of renderers) {
-      if (renderer.usesBrowser) {
-        await browserReady;
-        if (browserError) throw browserError;
-      }
-      const file = path.join(out, `${stem}${renderer.extension}`);
-      const noticed: Diagnostic[] = [];
-      const data = await renderer.render({
-        deck: planned.deck,
-        theme: planned.theme,
-        measurer: planned.measurer,
-        baseDir: path.dirname(path.resolve(input)),
-        file: input,
-        version: VERSION,
-        paper,
-        perPage,
-        browser: () => session.browser(),
-        warn: (d) => noticed.push(d),
-        progress: opts.onProgress ? (done, total) => opts.onProgress!(file, done, total) : undefined,
-      });
-      if (noticed.length) opts.onDiagnostics?.(noticed);
-      diagnostics.push(...noticed);
-      await writeAtomic(file, data);
-      files.push(file);
-    }
+    // The formats of one report render at once: HTML and PPTX are built while Chromium prints, and
+    // prints share the browser a few at a time. Each file is written as soon as it is ready.
+    const outcomes = await Promise.allSettled(
+      renderers.map(async ({ renderer }) => {
+        if (renderer.usesBrowser) {
+          await browserReady;
+          if (browserError) throw browserError;
+        }
+        const file = path.join(out, `${stem}${renderer.extension}`);
+        const noticed: Diagnostic[] = [];
+        const render = () =>
+          renderer.render({
+            deck: planned.deck,
+            theme: planned.theme,
+            measurer: planned.measurer,
+            baseDir: path.dirname(path.resolve(input)),
+            file: input,
+            version: VERSION,
+            paper,
+            perPage,
+            browser: () => session.browser(),
+            warn: (d) => noticed.push(d),
+            progress: opts.onProgress ? (done, total) => opts.onProgress!(file, done, total) : undefined,
+          });
+        const data = renderer.usesBrowser ? await prints.run(render) : await render();
+        if (noticed.length) opts.onDiagnostics?.(noticed);
+        await writeAtomic(file, data);
+        return { file, noticed };
+      }),
+    );
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    const done = outcomes.map((o) => (o as PromiseFulfilledResult<{ file: string; noticed: Diagnostic[] }>).value);
+    for (const d of done) diagnostics.push(...d.noticed);
+    const files = done.map((d) => d.file);
     return {
       input,
       files,
