@@ -100,20 +100,24 @@ function finish(draft: DraftSlide, blocks: Block[], body: number, ctx: FitContex
 
 // ---------------------------------------------------------------- flowing text (bullets, agenda…)
 
-/** One measurable piece of a flow: a paragraph, one list item, or a formula. */
-type Unit =
+/**
+ * One measurable piece of a flow: a paragraph, one list item (with where its marker and its text
+ * start, in em), a quote or a formula. The PPTX builder walks the same pieces the planner measured.
+ */
+export type FlowUnit =
   | { kind: 'paragraph'; runs: Run[] }
-  | { kind: 'item'; item: ListItem; indent: number }
+  | { kind: 'item'; item: ListItem; marker: number; text: number }
   | { kind: 'math'; tex: string }
   | { kind: 'quote'; runs: Run[]; cite?: string };
+type Unit = FlowUnit;
 
-function units(blocks: Block[]): Unit[] {
+export function flowUnits(blocks: Block[]): Unit[] {
   const out: Unit[] = [];
   for (const b of blocks) {
     if ('paragraph' in b) out.push({ kind: 'paragraph', runs: b.paragraph });
     else if ('list' in b) {
       const indents = listIndents(b.list);
-      for (const item of b.list) out.push({ kind: 'item', item, indent: indents(item.level).text });
+      for (const item of b.list) out.push({ kind: 'item', item, ...indents(item.level) });
     }
     else if ('math' in b) out.push({ kind: 'math', tex: b.math.tex });
     else if ('quote' in b) out.push({ kind: 'quote', runs: b.quote.runs, cite: b.quote.cite });
@@ -152,7 +156,7 @@ function unitHeight(u: Unit, s: number, first: boolean, m: FlowMetrics, ctx: Fit
     case 'paragraph':
       return gap + lines(u.runs, m.width) * s * m.lh;
     case 'item':
-      return gap + lines(u.item.runs, m.width - u.indent * s) * s * m.lh;
+      return gap + lines(u.item.runs, m.width - u.text * s) * s * m.lh;
     case 'math':
       return gap + mathBlockSize(u.tex, s, m.width, m.height).height;
     case 'quote': {
@@ -176,7 +180,7 @@ function fitFlow(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] 
     role: spec.body.role,
     italic: draft.layout === 'quote',
   };
-  const all = units(draft.blocks);
+  const all = flowUnits(draft.blocks);
   for (let s = spec.body.pref; s >= spec.body.min; s -= 2) {
     if (flowHeight(all, s, m, ctx) <= box.h) return [finish(draft, draft.blocks, s, ctx, 0)];
   }
@@ -220,7 +224,7 @@ function splitUnit(u: Extract<Unit, { kind: 'paragraph' | 'item' | 'quote' }>, r
   const text = runs.map((r) => r.text).join('');
   const make = (rs: Run[], head: boolean): Unit =>
     u.kind === 'item'
-      ? { kind: 'item', item: { ...u.item, runs: rs }, indent: u.indent }
+      ? { kind: 'item', item: { ...u.item, runs: rs }, marker: u.marker, text: u.text }
       : u.kind === 'quote'
         ? { kind: 'quote', runs: rs, ...(head ? {} : { cite: u.cite }) }
         : { kind: 'paragraph', runs: rs };

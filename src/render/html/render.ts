@@ -85,17 +85,18 @@ export interface SectionOptions {
   titleTag?: (slide: Slide, index: number) => 'h1' | 'h2' | 'div';
 }
 
-/** Each slide of the deck as its `<section>`: the exact boxes, text and fitted sizes of the HTML deck. */
-export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: SectionOptions = {}): string[] {
-  const labels = labelsFor(deck.meta.lang);
-  const total = deck.slides.length;
+/**
+ * A deck's images as data URLs, each file read once however many slides or pages show it;
+ * undefined for a file that is missing or unreadable (the page shows a placeholder).
+ */
+export function imageSources(deck: Deck, baseDir: string): (asset: number) => string | undefined {
   const images = new Map<number, string | undefined>();
-  const imageSrc = (i: number) => {
+  return (i) => {
     if (!images.has(i)) {
       const a = deck.assets[i];
       let src: string | undefined;
       try {
-        if (a?.path && a.mime) src = `data:${a.mime};base64,${readFileSync(path.join(opts.baseDir, a.path)).toString('base64')}`;
+        if (a?.path && a.mime) src = `data:${a.mime};base64,${readFileSync(path.join(baseDir, a.path)).toString('base64')}`;
       } catch {
         src = undefined;
       }
@@ -103,6 +104,13 @@ export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: Sectio
     }
     return images.get(i);
   };
+}
+
+/** Each slide of the deck as its `<section>`: the exact boxes, text and fitted sizes of the HTML deck. */
+export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: SectionOptions = {}): string[] {
+  const labels = labelsFor(deck.meta.lang);
+  const total = deck.slides.length;
+  const imageSrc = imageSources(deck, opts.baseDir);
   return deck.slides.map((slide, i) => {
     const ctx = slideContext(slide, i + 1, total, deck, opts, imageSrc, labels.imageMissing);
     if (print.notes === false) ctx.notes = [];

@@ -5,11 +5,10 @@
  * figures, code, quotes and formulas in the order the slides show them. A table or code block split
  * over "(cont.)" slides is joined back into one.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Block, Deck, ListItem, Run, Slide, TableBlock } from '../../types/deck.js';
 import { escapeHtml, runsHtml } from '../html/runs.js';
 import { highlightHtml } from '../html/highlight.js';
+import { imageSources } from '../html/render.js';
 import { typeset } from '../../math/typeset.js';
 
 export interface BriefingSection {
@@ -50,20 +49,7 @@ export function briefingContent(deck: Deck, opts: { baseDir: string; hyphenate: 
     const texts = hy(runs);
     return runsHtml(runs.map((r, i) => ({ ...r, text: texts[i] })), links);
   };
-  const images = new Map<number, string | undefined>();
-  const imageSrc = (i: number) => {
-    if (!images.has(i)) {
-      const a = deck.assets[i];
-      let src: string | undefined;
-      try {
-        if (a?.path && a.mime) src = `data:${a.mime};base64,${readFileSync(path.join(opts.baseDir, a.path)).toString('base64')}`;
-      } catch {
-        src = undefined;
-      }
-      images.set(i, src);
-    }
-    return images.get(i);
-  };
+  const imageSrc = imageSources(deck, opts.baseDir);
 
   const takeaways = deck.slides
     .filter((s) => s.layout === 'takeaways')

@@ -7,12 +7,11 @@
  */
 import type { RenderInput } from '../registry.js';
 import { labelsFor } from '../../plan/labels.js';
-import { isRtl } from '../../structure/lang.js';
-import { deckCodepoints, fontFaces, fontStack, themeVariables } from '../html/css.js';
+import { deckCodepoints, fontFaces, themeVariables } from '../html/css.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { pageCss, pageFrame, today } from './page.js';
+import { pageCss, pageFrame, runningText, today } from './page.js';
 import { hyphenator } from './hyphenate.js';
 import { briefingContent } from './briefing-content.js';
 
@@ -27,14 +26,7 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
   const own = content.sections.filter((s) => s.own);
   const date = deck.meta.date ?? today();
   const byline = [deck.meta.author, deck.meta.date].filter(Boolean);
-  const running = {
-    header: deck.meta.title,
-    pageOf: labels.pageOf,
-    skipFirst: true,
-    font: fontStack(input.theme, 'body', deck.meta.lang),
-    color: input.theme.colors.muted,
-    rtl: isRtl(deck.meta.lang),
-  };
+  const running = runningText(input, { header: deck.meta.title, skipFirst: true });
   const cps = deckCodepoints(deck);
   for (const text of [deck.meta.subtitle ?? '', deck.meta.author ?? '', date, ...Object.values(labels)]) for (const ch of text) cps.add(ch.codePointAt(0)!);
   const html = printDocument(deck, {

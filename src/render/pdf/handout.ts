@@ -6,12 +6,10 @@
  */
 import type { PerPage, RenderInput } from '../registry.js';
 import { labelsFor } from '../../plan/labels.js';
-import { isRtl } from '../../structure/lang.js';
-import { fontStack } from '../html/css.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { MM, pageCss, pageFrame, today, type PageFrame } from './page.js';
+import { MM, pageCss, pageFrame, runningText, today, type PageFrame } from './page.js';
 import { slideSections, slideStyles, thumbnail } from './slide-pages.js';
 
 /** Columns and rows of each sheet. */
@@ -52,14 +50,7 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
     sheets.push({ cells: sections.slice(i, i + perPage).map((s) => ({ thumb: thumbnail(deck, s, g.slideW) })) });
   }
   const date = deck.meta.date ?? today();
-  const running = {
-    header: deck.meta.title,
-    footer: date,
-    pageOf: labels.pageOf,
-    font: fontStack(input.theme, 'body', deck.meta.lang),
-    color: input.theme.colors.muted,
-    rtl: isRtl(deck.meta.lang),
-  };
+  const running = runningText(input, { header: deck.meta.title, footer: date });
   const html = printDocument(deck, {
     kind: 'print-handout',
     version: input.version,

@@ -5,12 +5,10 @@
  */
 import type { RenderInput } from '../registry.js';
 import { labelsFor } from '../../plan/labels.js';
-import { isRtl } from '../../structure/lang.js';
-import { fontStack } from '../html/css.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { pageCss, pageFrame, today } from './page.js';
+import { pageCss, pageFrame, runningText, today } from './page.js';
 import { slideSections, slideStyles, thumbnail } from './slide-pages.js';
 import { hyphenator } from './hyphenate.js';
 
@@ -31,14 +29,7 @@ export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
       .map(hyphenate),
   }));
   const date = deck.meta.date ?? today();
-  const running = {
-    header: `${deck.meta.title} — ${labels.notes}`,
-    footer: date,
-    pageOf: labels.pageOf,
-    font: fontStack(input.theme, 'body', deck.meta.lang),
-    color: input.theme.colors.muted,
-    rtl: isRtl(deck.meta.lang),
-  };
+  const running = runningText(input, { header: `${deck.meta.title} — ${labels.notes}`, footer: date });
   const html = printDocument(deck, {
     kind: 'print-notes',
     version: input.version,

@@ -3,7 +3,10 @@
  * briefing). Headers and footers are CSS page-margin boxes, so "Page x of y" comes from Chromium's own
  * page counters in the one print, whatever the text flows to.
  */
-import type { Paper } from '../registry.js';
+import type { Paper, RenderInput } from '../registry.js';
+import { fontStack } from '../html/css.js';
+import { labelsFor } from '../../plan/labels.js';
+import { isRtl } from '../../structure/lang.js';
 
 /** CSS pixels per millimetre. */
 export const MM = 96 / 25.4;
@@ -55,6 +58,18 @@ export interface RunningText {
   font: string;
   color: string;
   rtl: boolean;
+}
+
+/** The running header and footer in the theme's body font and muted colour, mirrored for right-to-left decks. */
+export function runningText(input: RenderInput, text: { header: string; footer?: string; skipFirst?: boolean }): RunningText {
+  const { deck, theme } = input;
+  return {
+    ...text,
+    pageOf: labelsFor(deck.meta.lang).pageOf,
+    font: fontStack(theme, 'body', deck.meta.lang),
+    color: theme.colors.muted,
+    rtl: isRtl(deck.meta.lang),
+  };
 }
 
 export function pageCss(frame: PageFrame, run: RunningText): string {

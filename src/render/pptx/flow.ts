@@ -4,33 +4,14 @@
  * attribution, and display formulas as pictures between the text. Heights come from the planner's
  * own measure, so each text box starts where the HTML's next block does.
  */
-import type { Block, ListItem, Run } from '../../types/deck.js';
-import { LAYOUTS, SLACK, SPACING, listIndents, px, type Box } from '../../layout/specs.js';
-import { mathBlockSize, runsToPieces } from '../../plan/fit.js';
+import type { Run } from '../../types/deck.js';
+import { LAYOUTS, SLACK, SPACING, px, type Box } from '../../layout/specs.js';
+import { flowUnits, mathBlockSize, runsToPieces } from '../../plan/fit.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
 import { textRuns, type RunStyle } from './runs.js';
 import { mathPicture } from './images.js';
 import { hex } from './units.js';
-
-type Unit =
-  | { kind: 'paragraph'; runs: Run[] }
-  | { kind: 'item'; item: ListItem; marker: number; text: number }
-  | { kind: 'quote'; runs: Run[]; cite?: string }
-  | { kind: 'math'; tex: string };
-
-function units(blocks: Block[]): Unit[] {
-  const out: Unit[] = [];
-  for (const b of blocks) {
-    if ('paragraph' in b) out.push({ kind: 'paragraph', runs: b.paragraph });
-    else if ('list' in b) {
-      const indents = listIndents(b.list);
-      for (const item of b.list) out.push({ kind: 'item', item, ...indents(item.level) });
-    } else if ('quote' in b) out.push({ kind: 'quote', runs: b.quote.runs, cite: b.quote.cite });
-    else if ('math' in b) out.push({ kind: 'math', tex: b.math.tex });
-  }
-  return out;
-}
 
 const BULLETS = ['•', '–', '◦'];
 /** The quote's accent bar: 6 px wide, 28 px before the text, inset 0.15 em top and bottom (deck.css). */
@@ -65,7 +46,7 @@ export function buildFlow(c: SlideCtx): void {
     group = [];
   };
 
-  units(slide.blocks).forEach((u, i) => {
+  flowUnits(slide.blocks).forEach((u, i) => {
     const gapEm = i === 0 ? 0 : u.kind === 'item' && u.item.level > 0 ? SPACING.nestedGap : SPACING.itemGap;
     const gap = gapEm * s;
     if (u.kind === 'math') {
