@@ -12,7 +12,7 @@ import { FOOTER, LAYOUTS, px, type Box } from '../../src/layout/specs.js';
 import { labelsFor } from '../../src/plan/labels.js';
 import { isRtl } from '../../src/structure/lang.js';
 import { loadTheme } from '../../src/theme/load.js';
-import { EXAMPLE, FIXTURES } from '../helpers/fixtures.js';
+import { EXAMPLE, FIXTURES, fixtureReports } from '../helpers/fixtures.js';
 import { buildPptx, type Built } from '../helpers/pptx.js';
 import { convertToPdf, libreOfficeMissing, pdfWords, type Page } from '../helpers/libreoffice.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -20,12 +20,8 @@ import { tempDir } from '../helpers/tmp.js';
 const missing = libreOfficeMissing();
 if (missing) console.warn(`skipping the LibreOffice rendering test: ${missing}`);
 
-const REPORTS = [
-  EXAMPLE,
-  ...['mixed-scripts', 'arabic-report', 'chinese-report', 'blocks', 'long-content', 'code-and-long-lines', 'nested-content', 'structured-report', 'many-authors'].map((n) =>
-    path.join(FIXTURES, `${n}.md`),
-  ),
-];
+/** Every generated deck: the example and every fixture report. */
+const REPORTS = [EXAMPLE, ...fixtureReports().map((n) => path.join(FIXTURES, n))];
 const decks: { name: string; built: Built; pages: Page[] }[] = [];
 /** The example with one bullet made far longer than its slide: what an unfitted deck would look like. */
 let overflowed: { name: string; built: Built; pages: Page[] } | undefined;

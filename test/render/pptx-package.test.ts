@@ -203,7 +203,7 @@ describe('a hand-made deck', () => {
     const b = await buildPptx(EXAMPLE, (deck) => {
       const slide = deck.slides.find((s) => s.blocks.some((x) => 'list' in x))!;
       const list = slide.blocks.find((x) => 'list' in x) as { list: { runs: { text: string; link?: number }[] }[] };
-      deck.links = ['https://example.com/?a=1&b=<2>', 'javascript:alert(1)', '#section-2', 'mailto:ops@example.com'];
+      deck.links = ['https://example.com/?a=1&b=<2> 3', 'javascript:alert(1)', '#section-2', 'mailto:ops@example.com'];
       list.list[0].runs = [
         { text: `Fish & chips < "5" > 'six' ` },
         { text: 'web', link: 0 },
@@ -217,7 +217,54 @@ describe('a hand-made deck', () => {
     expect(read.problems).toEqual([]);
     expect(read.slides.flatMap((s) => s.shapes.map((sh) => sh.text)).join('\n')).toContain(`Fish & chips < "5" > 'six' web script anchor mail`);
     const targets = read.slides.flatMap((s) => s.rels.filter((r) => r.type.endsWith('/hyperlink')).map((r) => r.target));
-    expect(targets.sort()).toEqual(['https://example.com/?a=1&b=<2>', 'mailto:ops@example.com']);
+    // Targets are URIs, as the package format requires: spaces and brackets percent-encoded.
+    expect(targets.sort()).toEqual(['https://example.com/?a=1&b=%3C2%3E%203', 'mailto:ops@example.com']);
+  });
+
+  it("builds when the report's own text looks like the renderer's text tokens", async () => {
+    const fake = '@@bd0@@ @@bd1@@';
+    const b = await buildPptx(EXAMPLE, (deck) => {
+      const image = deck.slides.find((s) => s.blocks.some((x) => 'image' in x))!;
+      image.title = `Chart ${fake}`;
+      (image.blocks.find((x) => 'image' in x) as { image: { alt: string } }).image.alt = `Alt ${fake}`;
+      return deck;
+    });
+    const read = await readPptx(b.buffer);
+    expect(read.problems).toEqual([]);
+    expect(read.slides.map((s) => s.title)).toContain(`Chart ${fake}`);
+  });
+
+  it("keeps a picture's aspect ratio and centre whatever its shape", async () => {
+    for (const [width, height] of [
+      [20000, 10],
+      [10, 20000],
+      [1, 1],
+    ]) {
+      const b = await buildPptx(EXAMPLE, (deck) => {
+        const image = deck.slides.find((s) => s.blocks.some((x) => 'image' in x))!;
+        const asset = deck.assets[(image.blocks.find((x) => 'image' in x) as { image: { asset: number } }).image.asset];
+        Object.assign(asset, { width, height });
+        return deck;
+      });
+      const read = await readPptx(b.buffer);
+      const slide = read.slides[b.deck.slides.findIndex((s) => s.layout === 'image')];
+      const box = slide.shapes.find((sh) => sh.kind === 'p:pic')!.box!;
+      const [w, h] = [box.w / EMU_PER_PX, box.h / EMU_PER_PX];
+      // Within a pixel of the true proportions (a 20 000 × 10 strip is a pixel tall, not an inch).
+      // The short side follows from the long one.
+      if (width >= height) expect(Math.abs(h - (w * height) / width), `${width}×${height}`).toBeLessThanOrEqual(1);
+      else expect(Math.abs(w - (h * width) / height), `${width}×${height}`).toBeLessThanOrEqual(1);
+      const body = LAYOUTS.image.boxes.body;
+      const centre = (body.x + body.w / 2) * b.deck.size.width;
+      expect(Math.abs(box.x / EMU_PER_PX + w / 2 - centre), `${width}×${height} centred`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("marks every table's first row as its header", () => {
+    const { read } = get('quarterly-review.md');
+    const tables = read.slides.filter((s) => s.xml.includes('<a:tbl>'));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) expect(t.xml).toContain('<a:tblPr firstRow="1"');
   });
 
   it('stores a picture shown on many slides once', async () => {

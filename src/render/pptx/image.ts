@@ -29,8 +29,9 @@ export function buildImage(c: SlideCtx): void {
   let drawn = false;
   if (asset?.width && asset.height) {
     const scale = Math.min(body.w / asset.width, imageH / asset.height, 2);
-    const w = Math.floor(asset.width * scale);
-    const h = Math.floor(asset.height * scale);
+    // A 20 000 × 10 px strip is still at least a pixel tall: a zero would make pptxgenjs use one inch.
+    const w = Math.max(1, Math.floor(asset.width * scale));
+    const h = Math.max(1, Math.floor(asset.height * scale));
     const picture = assetPicture(asset, c.baseDir, w);
     if (picture && 'unsupported' in picture) {
       c.warn({ level: 'warning', code: 'pptx-image-format', message: `${asset.src}: ${picture.unsupported} images are not supported in PowerPoint; shown as a placeholder`, file: c.file });

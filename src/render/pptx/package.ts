@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { TOKEN, type TextTokens } from './tokens.js';
+import type { TextTokens } from './tokens.js';
 import { paragraphsXml } from './text.js';
 import { escapeXml, XML_ILLEGAL } from './xml.js';
 
@@ -62,6 +62,9 @@ export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, 
     let out = placeText(text, opts, name, xml);
     // Explicit "do not autofit": PowerPoint must neither shrink our fitted text nor grow the boxes.
     out = out.replace(/<a:bodyPr([^>]*)><\/a:bodyPr>/g, '<a:bodyPr$1><a:noAutofit/></a:bodyPr>');
+    // Every table's first row is its header (repeated on continued slides): say so, for PowerPoint's
+    // table tools and for screen readers.
+    out = out.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>');
     xml.set(name, out);
   }
 
@@ -121,14 +124,14 @@ function placeText(text: string, opts: PackageOptions, part: string, xml: Map<st
   };
   let out = '';
   let from = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  const token = opts.texts.pattern();
+  for (let m = token.exec(text); m; m = token.exec(text)) {
     const start = text.lastIndexOf('<a:p>', m.index);
     const end = text.indexOf('</a:p>', m.index);
     if (start < from || end < 0) throw new Error(`text token ${m[0]} is not inside a paragraph in ${part}`);
     out += text.slice(from, start) + paragraphsXml(opts.texts.get(Number(m[1])), { lang: opts.lang, rtl: opts.rtl, link });
     from = end + '</a:p>'.length;
-    TOKEN.lastIndex = from;
+    token.lastIndex = from;
   }
   out += text.slice(from);
   if (links.size) {

@@ -15,11 +15,20 @@ export interface RunStyle {
   strong?: string;
 }
 
-/** A link stays live only where the HTML deck keeps it live, and only to the web or mail: `#anchors` have no slide to go to. */
+/**
+ * A link stays live only where the HTML deck keeps it live, and only to the web or mail: `#anchors`
+ * have no slide to go to. The target is written as a URI (spaces and non-ASCII percent-encoded, as
+ * the package format requires); one that is not a URI stays text.
+ */
 export function liveHref(links: string[], index: number | undefined): string | undefined {
   if (index === undefined) return undefined;
   const href = safeHref(links[index] ?? '');
-  return href && !href.startsWith('#') ? href : undefined;
+  if (!href || href.trim().startsWith('#')) return undefined;
+  try {
+    return new URL(href.trim()).href;
+  } catch {
+    return undefined;
+  }
 }
 
 export function textRuns(runs: Run[], style: RunStyle, theme: Theme, links: string[]): TextRun[] {
