@@ -8,7 +8,7 @@ import type { Deck, Slide } from '../../src/types/deck.js';
 import { LAYOUTS } from '../../src/layout/specs.js';
 import { safeHref } from '../../src/render/html/links.js';
 import { EXAMPLE, FIXTURES, fixtureReports } from '../helpers/fixtures.js';
-import { all, buildPptx, first, paragraphText, readPptx, shapesOutside, type Built, type ReadPptx } from '../helpers/pptx.js';
+import { all, buildPptx, first, paragraphText, parseXml, readPptx, shapesOutside, type Built, type ReadPptx } from '../helpers/pptx.js';
 
 const FILES = [...fixtureReports().map((f) => path.join(FIXTURES, f)), EXAMPLE];
 const built = new Map<string, { built: Built; read: ReadPptx }>();
@@ -66,6 +66,19 @@ describe.each(FILES.map((f) => path.basename(f)))('%s → PPTX', (name) => {
     for (const l of layouts) expect(read.xml.get(l)).toMatch(/<p:ph[^>]*type="title"/);
     const names = new Map(layouts.map((l) => [l, /<p:cSld name="([^"]*)"/.exec(read.xml.get(l)!)?.[1]]));
     read.slides.forEach((s, i) => expect(names.get(s.layoutPart)).toBe(`briefdeck ${b.deck.slides[i].layout}`));
+  });
+
+  it("gives each layout's title placeholder the title style of its slides, for new and reset slides", () => {
+    const { read } = get(name);
+    for (const part of read.parts.filter((p) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(p))) {
+      const xml = read.xml.get(part)!;
+      const layout = /<p:cSld name="briefdeck ([^"]*)"/.exec(xml)?.[1] as keyof typeof LAYOUTS | undefined;
+      if (!layout) continue;
+      const title = all(parseXml(xml), 'p:sp').find((sp) => all(sp, 'p:ph').some((ph) => ph.attrs.type === 'title'))!;
+      const body = first(title, 'a:bodyPr')!;
+      expect(body.attrs, layout).toMatchObject({ lIns: '0', tIns: '0', rIns: '0', bIns: '0', anchor: 'b' });
+      expect(first(title, 'a:defRPr')!.attrs.sz, layout).toBe(String(Math.round(LAYOUTS[layout].title.pref * 75)));
+    }
   });
 
   it('carries the document properties', () => {

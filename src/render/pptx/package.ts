@@ -12,11 +12,14 @@ import { SaxesParser } from 'saxes';
 import type { TextTokens } from './tokens.js';
 import { paragraphsXml } from './text.js';
 import { escapeXml, XML_ILLEGAL } from './xml.js';
+import { centipoints } from './units.js';
 
 export interface PackageOptions {
   texts: TextTokens;
   lang: string;
   rtl: boolean;
+  /** Each layout's title style by layout name: size and exact line spacing in px. */
+  titles?: Record<string, { size: number; line: number }>;
 }
 
 export interface Finished {
@@ -68,6 +71,10 @@ export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, 
     xml.set(name, out);
   }
 
+  for (const [name, text] of xml) {
+    if (/^ppt\/slideLayouts\/[^/]+\.xml$/.test(name)) xml.set(name, fitLayoutTitle(text, opts));
+  }
+
   const core = xml.get('docProps/core.xml');
   if (core && !core.includes('<dc:language>')) {
     xml.set('docProps/core.xml', core.replace('</cp:coreProperties>', `<dc:language>${escapeXml(opts.lang)}</dc:language></cp:coreProperties>`));
@@ -109,6 +116,26 @@ async function shareRepeatedMedia(zip: JSZip, names: string[], xml: Map<string, 
     if (out !== text) xml.set(name, out);
   }
   for (const file of renamed.keys()) zip.remove(`ppt/media/${file}`);
+}
+
+/**
+ * pptxgenjs gives a layout's title placeholder neither a size nor our insets and anchor, so a slide
+ * added from the layout in PowerPoint, or one "reset", would take the master's 44 pt, inset and
+ * top-aligned. The layout's placeholder gets the title style the deck's slides use.
+ */
+function fitLayoutTitle(text: string, opts: PackageOptions): string {
+  const name = /<p:cSld name="([^"]*)"/.exec(text)?.[1];
+  const style = name && opts.titles?.[name];
+  if (!style) return text;
+  return text.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?type="title"[\s\S]*?<\/p:sp>/, (sp) =>
+    sp
+      .replace(/<a:bodyPr([^>]*?)(\/?)>/, (_m, attrs: string, close: string) => {
+        const kept = attrs.replace(/\s(lIns|tIns|rIns|bIns|anchor)="[^"]*"/g, '');
+        return `<a:bodyPr${kept} lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"${close}>`;
+      })
+      .replace(/<a:lvl1pPr([^>]*)>/, `<a:lvl1pPr$1><a:lnSpc><a:spcPts val="${centipoints(style.line)}"/></a:lnSpc>`)
+      .replace(/<a:defRPr(?![^>]*\ssz=)/, `<a:defRPr sz="${centipoints(style.size)}"`),
+  );
 }
 
 /** Replaces each token's paragraph with the paragraphs it stands for, and links them from the part's relationships. */

@@ -21,6 +21,7 @@ import { Stage, inches } from './units.js';
 import { officeLang } from './scripts.js';
 import { finishPackage } from './package.js';
 import { hasIllegal } from './xml.js';
+import { LAYOUTS } from '../../layout/specs.js';
 
 const BUILDERS: Record<Slide['layout'], (c: SlideCtx) => void> = {
   title: buildTitleSlide,
@@ -84,6 +85,12 @@ export async function renderPptx(input: RenderInput): Promise<Buffer> {
   });
 
   const written = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  const { buffer } = await finishPackage(written, { texts: ctx.texts, lang: officeLang(deck.meta.lang), rtl });
+  const titles = Object.fromEntries(
+    (Object.keys(LAYOUTS) as Slide['layout'][]).map((l) => {
+      const size = LAYOUTS[l].title.pref;
+      return [masterName(l), { size, line: size * theme.lineHeight[LAYOUTS[l].title.role] }];
+    }),
+  );
+  const { buffer } = await finishPackage(written, { texts: ctx.texts, lang: officeLang(deck.meta.lang), rtl, titles });
   return buffer;
 }
