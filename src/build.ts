@@ -110,16 +110,27 @@ function checkPrintOptions(opts: BuildOptions): { paper: Paper; perPage: PerPage
  * Ctrl-C or a kill during a build: end the browser and remove half-written files before exiting, as
  * the default handler would have exited, but without leaving anything behind.
  */
-function onInterrupt(session: BrowserSession): () => void {
+function onInterrupt(session: BrowserSession): { release: () => void; interrupted: () => boolean } {
+  let interrupted = false;
   const handler = (signal: NodeJS.Signals) => {
-    session.kill();
+    if (interrupted) return;
+    interrupted = true;
     for (const tmp of pending) rmSync(tmp, { force: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    // A browser still starting is waited for (briefly), so it can be ended and its profile removed;
+    // the timer keeps Node alive until then, whatever else has stopped.
+    setInterval(() => undefined, 1000);
+    void session.abort(2000).finally(() => {
+      for (const tmp of pending) rmSync(tmp, { force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, handler);
-  return () => {
-    for (const s of signals) process.off(s, handler);
+  return {
+    release: () => {
+      for (const s of signals) process.off(s, handler);
+    },
+    interrupted: () => interrupted,
   };
 }
 
@@ -132,7 +143,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const stems = new Map<string, string>();
   const session = new BrowserSession(opts.chrome);
   const prints = new Limit(PRINTS_AT_ONCE);
-  const release = onInterrupt(session);
+  const interrupt = onInterrupt(session);
   // The browser starts while the first report is planned. Failing to start it is the same for every
   // report, so it ends the run with one line instead of one error per report.
   let browserError: unknown;
@@ -156,9 +167,14 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
         results.push({ input, files: [], slides: 0, warnings: 0, diagnostics: [], error: e.message });
       }
     }
+  } catch (e) {
+    // A print failing because Ctrl-C ended the browser is not an error to report: the interrupt
+    // handler is cleaning up and exits with the signal's code.
+    if (interrupt.interrupted()) await new Promise<never>(() => undefined);
+    throw e;
   } finally {
     await session.close();
-    release();
+    interrupt.release();
   }
   return results;
 

@@ -12,9 +12,14 @@ import { chromeArgs, findChrome } from './find-chrome.js';
 
 const NO_BROWSER = 'no Chromium browser found';
 
+/** Resolves to `value` after `ms`, without keeping the process alive for it. */
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+}
+
 export class BrowserSession {
   private launching?: Promise<Browser>;
-  private pid?: number;
+  private aborted = false;
   /** Our own profile folder, so it is removed even when the browser has to be killed. */
   private profile?: string;
 
@@ -22,6 +27,8 @@ export class BrowserSession {
   constructor(private readonly chrome?: string) {}
 
   browser(): Promise<Browser> {
+    // After an interrupt no new browser may start: the run is ending.
+    if (this.aborted) return Promise.reject(new Error('interrupted'));
     this.launching ??= this.launch();
     return this.launching;
   }
@@ -48,7 +55,6 @@ export class BrowserSession {
         handleSIGHUP: false,
         protocolTimeout: 600_000,
       });
-      this.pid = browser.process()?.pid;
       return browser;
     } catch (e) {
       this.removeProfile();
@@ -62,34 +68,51 @@ export class BrowserSession {
     this.launching = undefined;
     if (!launching) return;
     const browser = await launching.catch(() => undefined);
-    if (!browser) return;
-    const closed = browser.close().then(
-      () => true,
-      () => false,
-    );
-    const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref());
-    if (!(await Promise.race([closed, timeout]))) this.kill();
-    this.pid = undefined;
+    if (browser) {
+      const closed = browser.close().then(
+        () => true,
+        () => false,
+      );
+      if (!(await Promise.race([closed, delay(5000, false)]))) await this.killProcess(browser, 2000);
+    }
     this.removeProfile();
   }
 
-  /** For signal handlers, which cannot wait: end the browser process now. */
-  kill(): void {
-    if (this.pid !== undefined) {
+  /**
+   * For an interrupted run: waits (at most `limitMs`) for a browser still starting, kills its whole
+   * process group (Chromium's helpers included) and, once it has exited, removes its profile folder —
+   * a folder removed while Chromium still writes to it comes back.
+   */
+  async abort(limitMs: number): Promise<void> {
+    this.aborted = true;
+    const launching = this.launching;
+    this.launching = undefined;
+    const browser = launching ? await Promise.race([launching.catch(() => undefined), delay(limitMs, undefined)]) : undefined;
+    if (browser) await this.killProcess(browser, limitMs);
+    this.removeProfile();
+  }
+
+  private async killProcess(browser: Browser, limitMs: number): Promise<void> {
+    const child = browser.process();
+    if (!child?.pid || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      // puppeteer starts Chromium as a process group leader: the group takes its helpers with it.
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
       try {
-        process.kill(this.pid, 'SIGKILL');
+        child.kill('SIGKILL');
       } catch {
         // already gone
       }
-      this.pid = undefined;
     }
-    this.removeProfile();
+    await Promise.race([exited, delay(limitMs, undefined)]);
   }
 
   private removeProfile(): void {
     if (!this.profile) return;
     try {
-      rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     } catch {
       // a browser still writing to it; the temp folder is the system's to clean
     }

@@ -4,7 +4,7 @@
  * that says how to get one.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
@@ -71,6 +71,7 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printing from the CLI', () => {
     expect(pdfInfo(path.join(out, 'quarterly-review.pdf')).pages).toBeGreaterThan(1);
     expect(run.profiles.size).toBe(1);
     expect(leftover(run.profiles)).toEqual([]);
+    expect([...run.profiles].filter((p) => existsSync(p)), 'browser profile folders left behind').toEqual([]);
   });
 
   it('on Ctrl-C while printing exits 130 with no browser and no partial file left', async () => {
@@ -95,6 +96,7 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printing from the CLI', () => {
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(130);
     expect(leftover(run.profiles)).toEqual([]);
+    expect([...run.profiles].filter((p) => existsSync(p)), 'browser profile folders left behind').toEqual([]);
     const files = (() => {
       try {
         return readdirSync(out);
@@ -103,6 +105,30 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printing from the CLI', () => {
       }
     })();
     expect(files.filter((f) => f.endsWith('.tmp') || f.endsWith('.pdf'))).toEqual([]);
+  });
+
+  it('on Ctrl-C while the browser is still starting exits 130 with no browser and no profile left', async () => {
+    const dir = tempDir('briefdeck-cli-int0-');
+    const report = longReport(dir, 60);
+    const run = runCli(['build', report, '-f', 'pdf', '-o', path.join(dir, 'out')]);
+    // The moment the browser process appears: it is starting, its profile half written.
+    await new Promise<void>((resolve, reject) => {
+      const wait = setInterval(() => {
+        if (run.profiles.size) {
+          clearInterval(wait);
+          resolve();
+        }
+      }, 10);
+      void run.exited.then(() => {
+        clearInterval(wait);
+        reject(new Error('the build finished before it could be interrupted'));
+      });
+    });
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.stderr()).toBe('');
+    expect(leftover(run.profiles)).toEqual([]);
+    expect([...run.profiles].filter((p) => existsSync(p)), 'browser profile folders left behind').toEqual([]);
   });
 
   it.each([
