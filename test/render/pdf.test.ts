@@ -3,6 +3,7 @@
  * page counts and sizes, fonts embedded, the slides' words on their pages, title, author, tags,
  * bookmarks, live links, and the briefing's parts.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,14 @@ writeFileSync(
     'We counted every return once, on the day it reached a depot.',
   ].join('\n\n'),
 );
+/** A title in letters the body never uses, and a word longer than any line. */
+const oddReport = path.join(path.dirname(linksReport), 'odd.md');
+writeFileSync(
+  oddReport,
+  ['---\ntitle: Łódź Żółć Review\n---', '# Łódź Żółć Review', '## Export', `The export holds the key ${'k'.repeat(400)} for every row.`].join('\n\n'),
+);
 const REPORTS = {
+  odd: oddReport,
   links: linksReport,
   example: EXAMPLE,
   mixed: path.join(FIXTURES, 'mixed-scripts.md'),
@@ -187,6 +195,27 @@ describe.skipIf(!canPrint)('printed outputs', () => {
       expect(text).toContain('Metric'); // the table
     });
 
+    it('prints plain words: a soft hyphen only where a line breaks, so the text reads and searches whole', () => {
+      for (const ext of ['.briefing.pdf', '.notes.pdf']) {
+        // Line by line as printed (plain pdftotext joins a word hyphenated across lines).
+        const text = spawnSync('pdftotext', ['-layout', file('example', ext), '-'], { encoding: 'utf8' }).stdout;
+        expect(text.match(/\u00ad(?=\p{L})/gu) ?? [], ext).toEqual([]);
+        // Still hyphenated where it helps the lines: some line ends on a soft hyphen.
+        expect(text, ext).toMatch(/\p{L}\u00ad-?\n/u);
+      }
+    });
+
+    it('keeps a word longer than the measure on the page', () => {
+      for (const ext of ['.briefing.pdf', '.notes.pdf']) {
+        const f = file('odd', ext);
+        const width = pdfInfo(f).width;
+        const bbox = spawnSync('pdftotext', ['-bbox', f, '-'], { encoding: 'utf8' }).stdout;
+        const right = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+        expect(right.length, ext).toBeGreaterThan(0);
+        expect(Math.max(...right), ext).toBeLessThanOrEqual(width);
+      }
+    });
+
     it('opens with a table of contents only when the report has more than six sections', () => {
       const count = (deck: Deck) => new Set(deck.slides.map((s) => s.source.section).filter((x) => !x.startsWith('('))).size;
       expect(count(decks.example)).toBe(6);
@@ -213,6 +242,16 @@ describe.skipIf(!canPrint)('printed outputs', () => {
         if (s.layout !== 'title') expect(all, `slide ${i + 1}`).toContain(`${i + 1} / ${total}`);
       });
       expect(pdfFonts(f).some((font) => font.name.includes('Cousine')), 'the code slide keeps its code').toBe(true);
+    });
+
+    it('prints its running header and page numbers even in letters the slides never use', () => {
+      for (const ext of ['.handout.pdf', '.notes.pdf', '.briefing.pdf']) {
+        const f = file('odd', ext);
+        const pages = pdfInfo(f).pages;
+        const last = pdfText(f, pages);
+        expect(last, ext).toContain(`Page ${pages} of ${pages}`);
+        if (ext !== '.briefing.pdf' || pages > 1) expect(last, ext).toContain('Łódź Żółć Review');
+      }
     });
 
     it.each([

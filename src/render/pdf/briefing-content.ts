@@ -10,6 +10,7 @@ import { escapeHtml, runsHtml } from '../html/runs.js';
 import { highlightHtml } from '../html/highlight.js';
 import { imageSources } from '../html/render.js';
 import { typeset } from '../../math/typeset.js';
+import { labelsFor } from '../../plan/labels.js';
 
 export interface BriefingSection {
   id: string;
@@ -44,6 +45,7 @@ type Exhibit = { html: string; table?: { head: string; block: TableBlock }; code
 
 export function briefingContent(deck: Deck, opts: { baseDir: string; hyphenate: (text: string) => string }): BriefingContent {
   const links = deck.links;
+  const labels = labelsFor(deck.meta.lang);
   const hy = (runs: Run[]) => runs.map((r) => (r.code || r.math ? r.text : opts.hyphenate(r.text)));
   const rich = (runs: Run[]) => {
     const texts = hy(runs);
@@ -102,7 +104,8 @@ export function briefingContent(deck: Deck, opts: { baseDir: string; hyphenate: 
         } else exhibits.push({ html: codeHtml(b.code.lines, b.code.lang), code: { lang: b.code.lang, lines: [...b.code.lines] } });
       } else if ('image' in b) {
         const src = imageSrc(b.image.asset);
-        const img = src ? `<img src="${src}" alt="${escapeHtml(b.image.alt)}">` : `<div class="image-missing">${escapeHtml(b.image.alt)}</div>`;
+        // A missing picture says so in its box; the alt text is the caption either way.
+        const img = src ? `<img src="${src}" alt="${escapeHtml(b.image.alt)}">` : `<div class="image-missing">${escapeHtml(labels.imageMissing)}</div>`;
         exhibits.push({ html: `<figure>${img}${b.image.alt ? `<figcaption>${escapeHtml(b.image.alt)}</figcaption>` : ''}</figure>` });
       } else if ('quote' in b) {
         const cite = b.quote.cite ? `<footer>— ${escapeHtml(b.quote.cite)}</footer>` : '';

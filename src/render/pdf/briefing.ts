@@ -11,7 +11,7 @@ import { deckCodepoints, fontFaces, themeVariables } from '../html/css.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { pageCss, pageFrame, runningText, today } from './page.js';
+import { pageCss, marginText, pageFrame, runningText, today } from './page.js';
 import { hyphenator } from './hyphenate.js';
 import { briefingContent } from './briefing-content.js';
 
@@ -43,6 +43,6 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
       sections: content.sections.map((s) => ({ ...s, sub: s.level === 3 })),
     }),
   });
-  const pdf = await printHtml(input, html, { outline: true });
+  const pdf = await printHtml(input, html, { outline: true, marginText: marginText(running) });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Briefing'));
 }

@@ -9,7 +9,7 @@ import { labelsFor } from '../../plan/labels.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { MM, pageCss, pageFrame, runningText, today, type PageFrame } from './page.js';
+import { MM, pageCss, marginText, pageFrame, runningText, today, type PageFrame } from './page.js';
 import { slideSections, slideStyles, thumbnail } from './slide-pages.js';
 
 /** Columns and rows of each sheet. */
@@ -69,6 +69,6 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
       lines: g.lineCount ? Array.from({ length: g.lineCount }, () => ({})) : undefined,
     }),
   });
-  const pdf = await printHtml(input, html);
+  const pdf = await printHtml(input, html, { marginText: marginText(running) });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Handout'));
 }

@@ -8,7 +8,7 @@ import { labelsFor } from '../../plan/labels.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { pageCss, pageFrame, runningText, today } from './page.js';
+import { pageCss, marginText, pageFrame, runningText, today } from './page.js';
 import { slideSections, slideStyles, thumbnail } from './slide-pages.js';
 import { hyphenator } from './hyphenate.js';
 
@@ -41,6 +41,6 @@ export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
     ],
     body: printTemplate('notes')({ pages, lang: deck.meta.lang }),
   });
-  const pdf = await printHtml(input, html);
+  const pdf = await printHtml(input, html, { marginText: marginText(running) });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Notes pages'));
 }

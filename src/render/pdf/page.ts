@@ -72,6 +72,12 @@ export function runningText(input: RenderInput, text: { header: string; footer?:
   };
 }
 
+/** What the running text draws, for the printer to load its fonts first (digits for the page numbers). */
+export function marginText(run: RunningText): { font: string; text: string } {
+  const pageOf = run.pageOf.replace(/\{n\}|\{total\}/g, '0123456789');
+  return { font: run.font, text: [run.header, run.footer, pageOf].filter(Boolean).join(' ') };
+}
+
 export function pageCss(frame: PageFrame, run: RunningText): string {
   const [start, end] = run.rtl ? ['right', 'left'] : ['left', 'right'];
   const box = `font-family: ${run.font}; font-size: 8.5pt; color: ${run.color};`;

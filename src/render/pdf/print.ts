@@ -12,6 +12,11 @@ export interface PrintOptions {
   outline?: boolean;
   /** How long to wait for fonts and images before printing what is there. */
   assetTimeoutMs?: number;
+  /**
+   * Text drawn only when printing (running headers and footers) in this CSS font stack: Chromium
+   * lays page-margin boxes out at print time and leaves them blank if their font has not loaded.
+   */
+  marginText?: { font: string; text: string };
 }
 
 /** Steps of one print, reported through `input.progress`: composed, loaded, ready, printed. */
@@ -34,7 +39,8 @@ export async function printHtml(input: RenderInput, html: string, opts: PrintOpt
     // Parsed is enough: fonts and images are awaited below, with a limit.
     await page.setContent(html, { waitUntil: 'domcontentloaded', timeout: PRINT_TIMEOUT_MS });
     input.progress?.(2, PRINT_STEPS);
-    const late = await waitForAssets(page, opts.assetTimeoutMs ?? ASSET_TIMEOUT_MS);
+    const late = await waitForAssets(page, opts.assetTimeoutMs ?? ASSET_TIMEOUT_MS, opts.marginText);
+    await dropUnusedSoftHyphens(page);
     if (late.length) {
       input.warn({
         level: 'warning',
@@ -90,15 +96,63 @@ async function blockRequests(page: Page): Promise<void> {
 }
 
 /** Waits for the fonts the text uses and every image's decode; returns what was still loading at the limit. */
-async function waitForAssets(page: Page, timeoutMs: number): Promise<string[]> {
-  return page.evaluate(async (ms: number) => {
+async function waitForAssets(page: Page, timeoutMs: number, margin?: { font: string; text: string }): Promise<string[]> {
+  return page.evaluate(async (ms: number, margin?: { font: string; text: string }) => {
     // Layout first: it is what asks for the fonts the text uses, and fonts.ready only waits for those asked.
     void document.body.offsetHeight;
     const pending = new Set<string>(['fonts', 'images']);
-    const fonts = document.fonts.ready.then(() => void pending.delete('fonts'));
+    const marginFonts = margin ? document.fonts.load(`10pt ${margin.font}`, margin.text).catch(() => undefined) : Promise.resolve();
+    const fonts = Promise.all([marginFonts, document.fonts.ready]).then(() => void pending.delete('fonts'));
     const images = Promise.all(Array.from(document.images, (img) => img.decode().catch(() => undefined))).then(() => void pending.delete('images'));
     const limit = new Promise<void>((resolve) => setTimeout(resolve, ms));
     await Promise.race([Promise.all([fonts, images]), limit]);
     return [...pending];
-  }, timeoutMs);
+  }, timeoutMs, margin);
+}
+
+/**
+ * Hyphenation inserts a soft hyphen at every break a word allows, and Chromium copies each one into
+ * the PDF's text, where "cus\u00ADtomers" no longer matches a search for "customers". Once the text is
+ * laid out, only the soft hyphens a line actually breaks at (they draw a hyphen) are kept; the
+ * others take no room, so removing them moves nothing.
+ */
+async function dropUnusedSoftHyphens(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const range = document.createRange();
+    // One pass measures every soft hyphen, then removes the unused ones. Balanced lines may then
+    // break a little differently, so passes repeat until every one left is used.
+    const pass = (): number => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      while (walker.nextNode()) if ((walker.currentNode as Text).data.includes('\u00AD')) nodes.push(walker.currentNode as Text);
+      const unused = nodes.map((node) => {
+        const at = new Set<number>();
+        // The last box of a one-character range: at a line's start the range also reports an empty
+        // box at the end of the line before.
+        const top = (i: number) => {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const boxes = range.getClientRects();
+          return boxes.length ? boxes[boxes.length - 1].top : range.getBoundingClientRect().top;
+        };
+        for (let i = node.data.indexOf('\u00AD'); i >= 0; i = node.data.indexOf('\u00AD', i + 1)) {
+          // A line breaks at a soft hyphen when the letter after it starts the next line. (Its own
+          // width does not tell: inside a ligature such as "ff" it shares the ligature's width.)
+          if (i + 1 < node.data.length && Math.abs(top(i + 1) - top(i)) < 1) at.add(i);
+        }
+        return at;
+      });
+      let removed = 0;
+      nodes.forEach((node, n) => {
+        if (!unused[n].size) return;
+        removed += unused[n].size;
+        node.data = node.data
+          .split('')
+          .filter((_, i) => !unused[n].has(i))
+          .join('');
+      });
+      return removed;
+    };
+    for (let i = 0; i < 5 && pass() > 0; i++);
+  });
 }
