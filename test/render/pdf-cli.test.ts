@@ -63,6 +63,23 @@ function longReport(dir: string, times: number): string {
   return file;
 }
 
+/** Sends SIGINT `ms` after the run's browser process appears; fails if the build ends first. */
+async function interruptAfterBrowser(run: ReturnType<typeof runCli>, ms: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const wait = setInterval(() => {
+      if (run.profiles.size) {
+        clearInterval(wait);
+        setTimeout(resolve, ms);
+      }
+    }, 10);
+    void run.exited.then(() => {
+      clearInterval(wait);
+      reject(new Error('the build finished before it could be interrupted'));
+    });
+  });
+  run.child.kill('SIGINT');
+}
+
 describe.skipIf(!hasBrowser || !hasPoppler)('printing from the CLI', () => {
   it('leaves no Chromium process behind after a build', async () => {
     const out = tempDir('briefdeck-cli-pdf-');
@@ -81,19 +98,7 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printing from the CLI', () => {
     const report = longReport(dir, 300);
     const run = runCli(['build', report, '-f', 'pdf', '-o', out]);
     // Interrupt once the browser is printing: it has started, planning is done, the print under way.
-    await new Promise<void>((resolve, reject) => {
-      const wait = setInterval(() => {
-        if (run.profiles.size) {
-          clearInterval(wait);
-          setTimeout(resolve, 2500);
-        }
-      }, 25);
-      void run.exited.then(() => {
-        clearInterval(wait);
-        reject(new Error('the build finished before it could be interrupted'));
-      });
-    });
-    run.child.kill('SIGINT');
+    await interruptAfterBrowser(run, 2500);
     expect(await run.exited).toBe(130);
     expect(leftover(run.profiles)).toEqual([]);
     expect([...run.profiles].filter((p) => existsSync(p)), 'browser profile folders left behind').toEqual([]);
@@ -112,19 +117,7 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printing from the CLI', () => {
     const report = longReport(dir, 60);
     const run = runCli(['build', report, '-f', 'pdf', '-o', path.join(dir, 'out')]);
     // The moment the browser process appears: it is starting, its profile half written.
-    await new Promise<void>((resolve, reject) => {
-      const wait = setInterval(() => {
-        if (run.profiles.size) {
-          clearInterval(wait);
-          resolve();
-        }
-      }, 10);
-      void run.exited.then(() => {
-        clearInterval(wait);
-        reject(new Error('the build finished before it could be interrupted'));
-      });
-    });
-    run.child.kill('SIGINT');
+    await interruptAfterBrowser(run, 0);
     expect(await run.exited).toBe(130);
     expect(run.stderr()).toBe('');
     expect(leftover(run.profiles)).toEqual([]);
