@@ -4,6 +4,7 @@
  * no UTF-16 BOM is not a report.
  */
 import { BriefdeckError, type Diagnostic } from '../types/diagnostics.js';
+import { XML_ILLEGAL } from './xml-chars.js';
 
 export interface Decoded {
   text: string;
@@ -37,12 +38,9 @@ export function decodeReport(bytes: Uint8Array, file: string): Decoded {
 }
 
 /**
- * Characters XML cannot hold (C0 controls other than tab and line feed, U+FFFE, U+FFFF) make a PPTX
- * malformed and print as nothing anywhere else, so they are removed once, here, for every format.
+ * Characters XML cannot hold make a PPTX malformed and print as nothing anywhere else, so they are
+ * removed once, here, for every format.
  */
-// eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
 function withoutControlCharacters(text: string, file: string, diagnostics: Diagnostic[]): string {
   const found = text.match(XML_ILLEGAL);
   if (!found) return text;

@@ -11,7 +11,8 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import type { TextTokens } from './tokens.js';
 import { paragraphsXml } from './text.js';
-import { escapeXml, XML_ILLEGAL } from './xml.js';
+import { escapeXml } from './xml.js';
+import { XML_ILLEGAL } from '../../read/xml-chars.js';
 import { centipoints } from './units.js';
 
 export interface PackageOptions {
