@@ -46,8 +46,11 @@ export function themeVariables(theme: Theme, deck: Deck): string {
   return `:root { ${vars.join('; ')}; }`;
 }
 
-/** Every character the deck shows, so only the font subsets it needs are embedded. */
-export function deckCodepoints(deck: Deck): Set<number> {
+/**
+ * Every character the deck shows, and the `extra` text a page adds around it (labels, dates), so
+ * only the font subsets it needs are embedded.
+ */
+export function deckCodepoints(deck: Deck, extra: string[] = []): Set<number> {
   const cps = new Set<number>();
   const add = (s: string) => {
     for (const ch of s) cps.add(ch.codePointAt(0)!);
@@ -59,6 +62,7 @@ export function deckCodepoints(deck: Deck): Set<number> {
   };
   walk(deck.slides);
   add(deck.meta.title);
+  extra.forEach(add);
   return cps;
 }
 

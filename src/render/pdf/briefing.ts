@@ -11,7 +11,7 @@ import { deckCodepoints, fontFaces, themeVariables } from '../html/css.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { pageCss, marginText, pageFrame, runningText, today } from './page.js';
+import { pageCss, marginText, pageFrame, runningText } from './page.js';
 import { hyphenator } from './hyphenate.js';
 import { briefingContent } from './briefing-content.js';
 
@@ -22,13 +22,11 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
   const labels = labelsFor(deck.meta.lang);
   const frame = pageFrame(input.paper);
-  const content = briefingContent(deck, { baseDir: input.baseDir, hyphenate: hyphenator(deck.meta.lang) ?? ((t) => t) });
+  const content = briefingContent(deck, { baseDir: input.baseDir, hyphenate: hyphenator(deck.meta.lang) });
   const own = content.sections.filter((s) => s.own);
-  const date = deck.meta.date ?? today();
   const byline = [deck.meta.author, deck.meta.date].filter(Boolean);
   const running = runningText(input, { header: deck.meta.title, skipFirst: true });
-  const cps = deckCodepoints(deck);
-  for (const text of [deck.meta.subtitle ?? '', deck.meta.author ?? '', date, ...Object.values(labels)]) for (const ch of text) cps.add(ch.codePointAt(0)!);
+  const cps = deckCodepoints(deck, [deck.meta.subtitle ?? '', deck.meta.author ?? '', deck.meta.date ?? '', ...Object.values(labels)]);
   const html = printDocument(deck, {
     kind: 'print-briefing',
     version: input.version,

@@ -41,8 +41,11 @@ function load(name: string): Hyphenate | undefined {
   return loaded.get(name);
 }
 
-/** The report language's hyphenator, or none: `en-GB` → British patterns, `en` → American. */
-export function hyphenator(lang: string): ((text: string) => string) | undefined {
+/**
+ * The report language's hyphenator: `en-GB` → British patterns, `en` → American; text in a language
+ * without patterns comes back as it was.
+ */
+export function hyphenator(lang: string): (text: string) => string {
   const l = lang.toLowerCase();
   const primary = l.split('-')[0];
   for (const name of [ALIASES[l] ?? l, ALIASES[primary] ?? primary]) {
@@ -50,5 +53,5 @@ export function hyphenator(lang: string): ((text: string) => string) | undefined
     // Words of five letters or fewer stay whole; so do URLs and anything with digits (`hyphen` splits text only at spaces).
     if (fn) return (text) => text.replace(/\S+/g, (w) => (/[\d/@:_]/.test(w) ? w : fn(w, { minWordLength: 6 })));
   }
-  return undefined;
+  return (text) => text;
 }

@@ -17,7 +17,7 @@ export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
   const labels = labelsFor(deck.meta.lang);
   const frame = pageFrame(input.paper);
   const sections = slideSections(input, { headings: false });
-  const hyphenate = hyphenator(deck.meta.lang) ?? ((t: string) => t);
+  const hyphenate = hyphenator(deck.meta.lang);
   const total = deck.slides.length;
   const pages = deck.slides.map((slide, i) => ({
     thumb: thumbnail(deck, sections[i], frame.contentW - 2),

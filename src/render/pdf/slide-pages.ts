@@ -31,9 +31,7 @@ export function slideSections(input: RenderInput, opts: { headings: boolean }): 
 
 /** The deck's styles (theme, fonts for every character of `extra` and the deck, slide styles) and the shared print styles. */
 export function slideStyles(deck: Deck, input: RenderInput, extra: string[] = []): string[] {
-  const cps = deckCodepoints(deck);
-  for (const text of extra) for (const ch of text) cps.add(ch.codePointAt(0)!);
-  return [deckCss(deck, input.theme, cps), printCss('print')];
+  return [deckCss(deck, input.theme, deckCodepoints(deck, extra)), printCss('print')];
 }
 
 /** A slide drawn `width` px wide: laid out at the deck's size and scaled down. */
