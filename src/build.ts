@@ -15,13 +15,13 @@ export interface BuildOptions {
   out?: string;
   /** Theme name (front matter `theme:` applies when absent). */
   theme?: string;
-  /** Handout paper size; default `a4`. */
+  /** Paper of the handout, notes pages and briefing; default `a4`. */
   paper?: Paper;
   /** Slides per handout page (1, 2, 3, 4, 6 or 9); default 3. */
   perPage?: number;
   /** The browser that prints PDFs; default `CHROME_PATH`, then the system's Chromium. */
   chrome?: string;
-  /** Progress of a long print: the output file, and pages done out of its total. */
+  /** Progress of a long print: the output file, and the steps of its print done out of their total. */
   onProgress?: (file: string, done: number, total: number) => void;
   /** Called with each report's diagnostics as soon as it is planned (and with a renderer's later). */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
@@ -138,7 +138,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   const formats = resolveFormats(opts.formats);
   const { paper, perPage } = checkPrintOptions(opts);
   const out = opts.out ?? 'output';
-  const renderers = await Promise.all(formats.map(async (f) => ({ format: f, renderer: await RENDERERS[f]() })));
+  const renderers = await Promise.all(formats.map((f) => RENDERERS[f]()));
   const results: BuildResult[] = [];
   const stems = new Map<string, string>();
   const session = new BrowserSession(opts.chrome);
@@ -147,7 +147,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   // The browser starts while the first report is planned. Failing to start it is the same for every
   // report, so it ends the run with one line instead of one error per report.
   let browserError: unknown;
-  const browserReady = renderers.some((r) => r.renderer.usesBrowser)
+  const browserReady = renderers.some((r) => r.usesBrowser)
     ? session.browser().then(
         () => undefined,
         (e: unknown) => {
@@ -192,7 +192,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     // The formats of one report render at once: HTML and PPTX are built while Chromium prints, and
     // prints share the browser a few at a time. Each file is written as soon as it is ready.
     const outcomes = await Promise.allSettled(
-      renderers.map(async ({ renderer }) => {
+      renderers.map(async (renderer) => {
         if (renderer.usesBrowser) {
           await browserReady;
           if (browserError) throw browserError;
