@@ -127,6 +127,17 @@ export function deckCss(deck: Deck, theme: Theme, codepoints: Set<number> = deck
   return [themeVariables(theme, deck), fontFaces(theme, codepoints, deck.meta.lang), asset(path.join(TEMPLATE_DIR, 'deck.css'))].join('\n');
 }
 
+/** What the `<html>` and `<head>` of every page made from a deck say: language, direction, title, author, generator. */
+export function documentHead(deck: Deck, version: string) {
+  return {
+    lang: deck.meta.lang,
+    dir: isRtl(deck.meta.lang) ? 'rtl' : 'ltr',
+    title: deck.meta.title,
+    author: deck.meta.author,
+    version,
+  };
+}
+
 export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string> {
   const slidesHtml = renderSlideSections(deck, opts, { notes: true }).join('\n');
 
@@ -146,11 +157,7 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
   };
   const css = deckCss(deck, opts.theme);
   return template('deck')({
-    lang: deck.meta.lang,
-    dir: isRtl(deck.meta.lang) ? 'rtl' : 'ltr',
-    title: deck.meta.title,
-    author: deck.meta.author,
-    version: opts.version,
+    ...documentHead(deck, opts.version),
     revealCss: asset(require.resolve('reveal.js/reveal.css')),
     css,
     slides: slidesHtml,

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deck } from '../../types/deck.js';
 import { PACKAGE_ROOT } from '../../theme/load.js';
-import { isRtl } from '../../structure/lang.js';
-import { compileTemplate } from '../html/render.js';
+import { compileTemplate, documentHead } from '../html/render.js';
 
 export const PRINT_TEMPLATES = path.join(PACKAGE_ROOT, 'templates', 'print');
 
@@ -26,11 +25,7 @@ export function printTemplate(name: string): HandlebarsTemplateDelegate {
 
 export function printDocument(deck: Deck, opts: { kind: string; version: string; styles: string[]; body: string }): string {
   return printTemplate('document')({
-    lang: deck.meta.lang,
-    dir: isRtl(deck.meta.lang) ? 'rtl' : 'ltr',
-    title: deck.meta.title,
-    author: deck.meta.author,
-    version: opts.version,
+    ...documentHead(deck, opts.version),
     kind: opts.kind,
     styles: opts.styles,
     body: opts.body,
