@@ -23,12 +23,6 @@ export interface PackageOptions {
   titles?: Record<string, { size: number; line: number }>;
 }
 
-export interface Finished {
-  buffer: Buffer;
-  /** XML-illegal characters removed from the parts pptxgenjs wrote. */
-  stripped: number;
-}
-
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 const TEXT_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/;
 const KNOWN_DEFAULTS: Record<string, string> = {
@@ -46,18 +40,15 @@ const extOf = (part: string) => (/\.([^./]+)$/.exec(part)?.[1] ?? '').toLowerCas
 const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
 const relsOf = (part: string) => path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
 
-export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, opts: PackageOptions): Promise<Finished> {
+export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, opts: PackageOptions): Promise<Buffer> {
   const zip = await JSZip.loadAsync(written);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
   const xml = new Map<string, string>();
   for (const name of names.filter(isXml)) xml.set(name, await zip.file(name)!.async('string'));
 
-  let stripped = 0;
+  // Text pptxgenjs wrote itself (notes, properties) may carry them; the renderer has said so already.
   for (const [name, text] of xml) {
-    const clean = text.replace(XML_ILLEGAL, () => {
-      stripped++;
-      return '';
-    });
+    const clean = text.replace(XML_ILLEGAL, '');
     if (clean !== text) xml.set(name, clean);
   }
 
@@ -92,8 +83,7 @@ export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, 
   for (const [name, text] of xml) zip.file(name, text);
   const problems = checkPackage(new Set(zip.filter((_, f) => !f.dir).map((f) => f.name)), xml);
   if (problems.length) throw new Error(`the PPTX package is invalid after repair (a bug in briefdeck):\n  ${problems.slice(0, 20).join('\n  ')}`);
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
-  return { buffer, stripped };
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
 /**

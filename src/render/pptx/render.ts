@@ -91,6 +91,5 @@ export async function renderPptx(input: RenderInput): Promise<Buffer> {
       return [masterName(l), { size, line: size * theme.lineHeight[LAYOUTS[l].title.role] }];
     }),
   );
-  const { buffer } = await finishPackage(written, { texts: ctx.texts, lang: officeLang(deck.meta.lang), rtl, titles });
-  return buffer;
+  return finishPackage(written, { texts: ctx.texts, lang: officeLang(deck.meta.lang), rtl, titles });
 }
