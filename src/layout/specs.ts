@@ -89,6 +89,11 @@ export const SPACING = {
   bylineScale: 0.72,
 } as const;
 
+/** The bullet of an unordered item on a slide, by nesting level: •, then –, then ◦ for every deeper level. */
+export function bulletFor(level: number): string {
+  return ['•', '–', '◦'][Math.min(level, 2)];
+}
+
 /**
  * Where a list item's marker and text start, in em from the box's start edge. Numbers need more room
  * than bullets ("10." is wider than "•"), so each level's marker column is as wide as its widest number.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Block, Deck, Slide } from '../../types/deck.js';
 import type { Theme } from '../../theme/types.js';
-import { FOOTER, LAYOUTS, SPACING, listIndents, px, type Box } from '../../layout/specs.js';
+import { FOOTER, LAYOUTS, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
 import { PACKAGE_ROOT } from '../../theme/load.js';
 import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
@@ -270,7 +270,7 @@ function flowBlocks(blocks: Block[], links: string[], s: number, body: Box) {
           return {
             level: item.level,
             continued: item.continued,
-            marker: item.ordered ? `${item.n ?? 1}.` : item.level === 0 ? '•' : item.level === 1 ? '–' : '◦',
+            marker: item.ordered ? `${item.n ?? 1}.` : bulletFor(item.level),
             markerStyle: `inset-inline-start:${r(at.marker)}em;width:${r(at.text - at.marker)}em`,
             style: `${gap(item.level > 0)};padding-inline-start:${r(at.text)}em`,
             html: runsHtml(item.runs, links),

@@ -5,7 +5,7 @@
  * own measure, so each text box starts where the HTML's next block does.
  */
 import type { Run } from '../../types/deck.js';
-import { LAYOUTS, SLACK, SPACING, px, type Box } from '../../layout/specs.js';
+import { LAYOUTS, SLACK, SPACING, bulletFor, px, type Box } from '../../layout/specs.js';
 import { flowUnits, mathBlockSize, runsToPieces } from '../../plan/fit.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
@@ -13,7 +13,6 @@ import { textRuns, type RunStyle } from './runs.js';
 import { mathPicture } from './images.js';
 import { hex } from './units.js';
 
-const BULLETS = ['•', '–', '◦'];
 /** The quote's accent bar: 6 px wide, 28 px before the text, inset 0.15 em top and bottom (deck.css). */
 const BAR = { width: 6, offset: 28, inset: 0.15 };
 
@@ -74,7 +73,7 @@ export function buildFlow(c: SlideCtx): void {
         ? undefined
         : item.ordered
           ? { number: item.n ?? 1, color: theme.colors.accent, font }
-          : { char: BULLETS[Math.min(item.level, 2)], color: theme.colors.accent, font };
+          : { char: bulletFor(item.level), color: theme.colors.accent, font };
       group.push({
         runs: textRuns(item.runs, base, theme, deck.links),
         align: 'start',
