@@ -399,6 +399,15 @@ export function imageGeometry(alt: string, s: number, boxW: number, boxH: number
   return { caption, imageH: boxH - caption };
 }
 
+/**
+ * The size a picture is drawn at above its caption: as large as the box allows, never blown up past
+ * twice its own size, and at least a pixel each way (a 20 000 × 10 strip must not vanish).
+ */
+export function drawnImageSize(width: number, height: number, boxW: number, imageH: number): { width: number; height: number } {
+  const scale = Math.min(boxW / width, imageH / height, 2);
+  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+}
+
 function fitImage(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] {
   const image = (draft.blocks[0] as { image: { asset: number; alt: string } }).image;
   const box = px(spec.boxes.body, ctx.size);

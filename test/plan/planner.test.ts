@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planFile } from '../../src/pipeline.js';
+import { drawnImageSize } from '../../src/plan/fit.js';
 import type { Deck, Slide } from '../../src/types/deck.js';
 import { EXAMPLE, FIXTURES, slideText } from '../helpers/fixtures.js';
 
@@ -165,5 +166,14 @@ describe('reports of other shapes', () => {
     expect(new Set(deck.slides.map((s) => s.layout))).toEqual(
       new Set(['title', 'bullets', 'agenda', 'table', 'image', 'quote', 'code', 'takeaways', 'conclusion']),
     );
+  });
+});
+
+describe('the size a picture is drawn at', () => {
+  it('fills the box at its own proportions, at most twice its size, and never vanishes', () => {
+    expect(drawnImageSize(800, 450, 1137, 464)).toEqual({ width: 824, height: 464 });
+    expect(drawnImageSize(100, 50, 1137, 464)).toEqual({ width: 200, height: 100 });
+    expect(drawnImageSize(20000, 10, 1137, 464)).toEqual({ width: 1137, height: 1 });
+    expect(drawnImageSize(10, 20000, 1137, 464)).toEqual({ width: 1, height: 463 });
   });
 });

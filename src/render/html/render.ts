@@ -14,7 +14,7 @@ import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
 import { labelsFor } from '../../plan/labels.js';
 import { tableColumns } from '../../plan/table-geometry.js';
-import { imageGeometry, mathBlockSize } from '../../plan/fit.js';
+import { drawnImageSize, imageGeometry, mathBlockSize } from '../../plan/fit.js';
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
 import { highlightHtml } from './highlight.js';
@@ -240,11 +240,8 @@ function slideContext(
       let width = asset?.width;
       let height = asset?.height;
       if (width && height) {
-        // As large as the box allows beside its caption, but never blown up past twice its own size.
         const { imageH } = imageGeometry(b.image.alt, s, body.w, body.h, opts.theme.lineHeight.body, opts.measurer);
-        const scale = Math.min(body.w / width, imageH / height, 2);
-        width = Math.floor(width * scale);
-        height = Math.floor(height * scale);
+        ({ width, height } = drawnImageSize(width, height, body.w, imageH));
       }
       ctx.image = { src, alt: b.image.alt, width, height, missing: missingLabel };
     }

@@ -3,7 +3,7 @@
  * ratio and never blown up past twice its size; a labelled placeholder when the file is missing.
  */
 import { LAYOUTS, SPACING, px, type Box } from '../../layout/specs.js';
-import { imageGeometry } from '../../plan/fit.js';
+import { drawnImageSize, imageGeometry } from '../../plan/fit.js';
 import { labelsFor } from '../../plan/labels.js';
 import type { ImageBlock } from '../../types/deck.js';
 import type { SlideCtx } from './context.js';
@@ -28,10 +28,8 @@ export function buildImage(c: SlideCtx): void {
 
   let drawn = false;
   if (asset?.width && asset.height) {
-    const scale = Math.min(body.w / asset.width, imageH / asset.height, 2);
-    // A 20 000 × 10 px strip is still at least a pixel tall: a zero would make pptxgenjs use one inch.
-    const w = Math.max(1, Math.floor(asset.width * scale));
-    const h = Math.max(1, Math.floor(asset.height * scale));
+    // Never zero: pptxgenjs would draw a zero-sized picture an inch wide.
+    const { width: w, height: h } = drawnImageSize(asset.width, asset.height, body.w, imageH);
     const picture = assetPicture(asset, c.baseDir, w);
     if (picture && 'unsupported' in picture) {
       c.warn({ level: 'warning', code: 'pptx-image-format', message: `${asset.src}: ${picture.unsupported} images are not supported in PowerPoint; shown as a placeholder`, file: c.file });
