@@ -164,6 +164,8 @@ export interface FontFaceFile {
   path: string;
   /** CSS `unicode-range` value; undefined when the subset covers everything. */
   unicodeRange: string | undefined;
+  /** The same ranges as inclusive code point pairs; `null` when the subset covers everything. */
+  ranges: Array<[number, number]> | null;
 }
 
 /**
@@ -174,7 +176,7 @@ export function fontFaceFiles(font: ThemeFont): FontFaceFile[] {
   return loadPackage(font.package, font.family)
     .files.slice()
     .reverse()
-    .map(({ subset, weight, style, path, unicodeRange }) => ({ subset, weight, style, path, unicodeRange }));
+    .map(({ subset, weight, style, path, unicodeRange, ranges }) => ({ subset, weight, style, path, unicodeRange, ranges }));
 }
 
 /** CSS Fonts 4 §5.2 weight matching, so a missing weight falls back to the face a browser would pick. */

@@ -74,18 +74,10 @@ export function embeddedFamily(font: ThemeFont): string {
   return `bd ${font.family}`;
 }
 
-function parseUnicodeRange(unicodeRange: string): Array<readonly [number, number]> {
-  return unicodeRange.split(',').map((part) => {
-    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
-    return [parseInt(a, 16), parseInt(b ?? a, 16)] as const;
-  });
-}
-
-/** The code points of `cps` that a subset with this unicode-range holds (all of them without one). */
-function coveredBy(unicodeRange: string | undefined, cps: Set<number>): number[] {
-  if (!unicodeRange) return [...cps];
-  const ranges = parseUnicodeRange(unicodeRange);
-  return [...cps].filter((cp) => ranges.some(([a, b]) => cp >= a && cp <= b));
+/** The code points of `cps` that a subset holds (all of them when it has no unicode-range). */
+function coveredBy(f: FontFaceFile, cps: Set<number>): number[] {
+  const { ranges } = f;
+  return ranges ? [...cps].filter((cp) => ranges.some(([a, b]) => cp >= a && cp <= b)) : [...cps];
 }
 
 /** Font files as base64, read once per process: a batch build embeds the same files in every deck. */
@@ -94,12 +86,12 @@ const encoded = new Map<string, string>();
 /** Subsets of the script fonts that the theme's fonts already cover: never needed from them. */
 const COVERED_BY_THEME = /^(latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese|math|symbols)$/;
 
-const packageRanges = new Map<string, Array<readonly [number, number]>>();
+const packageRanges = new Map<string, Array<[number, number]>>();
 /** Whether a theme font's package has a subset for `cp` (its subsets are split by the glyphs it has). */
 function fontHas(font: ThemeFont, cp: number): boolean {
   let ranges = packageRanges.get(font.package);
   if (!ranges) {
-    ranges = fontFaceFiles(font).flatMap((f) => (f.unicodeRange ? parseUnicodeRange(f.unicodeRange) : [[0, 0x10ffff] as const]));
+    ranges = fontFaceFiles(font).flatMap((f): Array<[number, number]> => f.ranges ?? [[0, 0x10ffff]]);
     packageRanges.set(font.package, ranges);
   }
   return ranges.some(([a, b]) => cp >= a && cp <= b);
@@ -124,7 +116,7 @@ export function fontFaces(theme: Theme, cps: Set<number>, lang = 'en'): string {
     seen.add(font.package);
     for (const f of fontFaceFiles(font)) {
       // Latin is always there (numbers, punctuation); other subsets only when the text uses them.
-      if (f.subset === 'latin' || coveredBy(f.unicodeRange, cps).length) embed(font, f);
+      if (f.subset === 'latin' || coveredBy(f, cps).length) embed(font, f);
     }
   }
   // Each character the theme's fonts lack comes from the first script font that has it, and only
@@ -139,7 +131,7 @@ export function fontFaces(theme: Theme, cps: Set<number>, lang = 'en'): string {
       // A face without a unicode-range is the whole font (fontsource's "chinese-simplified" is 10 MB and
       // has no Arabic or Hebrew): the numbered slices cover the same characters a few kilobytes at a time.
       if (f.style !== 'normal' || f.weight !== 400 || !f.unicodeRange || COVERED_BY_THEME.test(f.subset)) continue;
-      const hits = coveredBy(f.unicodeRange, wanted);
+      const hits = coveredBy(f, wanted);
       if (!hits.length) continue;
       embed(font, f);
       taken.push(...hits);
