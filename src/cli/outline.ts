@@ -1,15 +1,15 @@
 /** The readable outline `briefdeck plan` prints: slide number, layout, title, key points. */
-import type { Block, Deck, Run } from '../types/deck.js';
+import type { Block, Deck } from '../types/deck.js';
+import { runsText } from '../structure/inline.js';
 
-const text = (runs: Run[]) => runs.map((r) => r.text).join('');
 
 function blockLines(b: Block): string[] {
-  if ('list' in b) return b.list.map((i) => `${'  '.repeat(i.level)}${i.continued ? ' ' : i.ordered ? `${i.n}.` : '•'} ${text(i.runs)}`);
-  if ('paragraph' in b) return [text(b.paragraph)];
+  if ('list' in b) return b.list.map((i) => `${'  '.repeat(i.level)}${i.continued ? ' ' : i.ordered ? `${i.n}.` : '•'} ${runsText(i.runs)}`);
+  if ('paragraph' in b) return [runsText(b.paragraph)];
   if ('table' in b) return [`[table: ${b.table.head.length} columns × ${b.table.rows.length} rows]`];
   if ('image' in b) return [`[image: ${b.image.alt || 'no caption'}]`];
   if ('code' in b) return [`[code${b.code.lang ? ` ${b.code.lang}` : ''}: ${b.code.lines.length} lines]`];
-  if ('quote' in b) return [`“${text(b.quote.runs)}”${b.quote.cite ? ` — ${b.quote.cite}` : ''}`];
+  if ('quote' in b) return [`“${runsText(b.quote.runs)}”${b.quote.cite ? ` — ${b.quote.cite}` : ''}`];
   if ('math' in b) return [`[math: ${b.math.tex}]`];
   if ('subtitle' in b) return [b.subtitle];
   if ('byline' in b) return [b.byline];

@@ -12,6 +12,7 @@ import type { DraftSlide } from './draft.js';
 import type { Labels } from './labels.js';
 import { cellLines, rowHeight, tableColumns, tableRowHeights } from './table-geometry.js';
 import { longestFit } from './cuts.js';
+import { runsText } from '../structure/inline.js';
 
 export interface FitContext {
   measurer: Measurer;
@@ -221,7 +222,7 @@ function fitFlow(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] 
 /** Splits a text unit at a word so that its head fits in `room`; undefined when not even a line fits. */
 function splitUnit(u: Extract<Unit, { kind: 'paragraph' | 'item' | 'quote' }>, room: number, s: number, first: boolean, m: FlowMetrics, ctx: FitContext): [Unit, Unit] | undefined {
   const runs = u.kind === 'item' ? u.item.runs : u.runs;
-  const text = runs.map((r) => r.text).join('');
+  const text = runsText(runs);
   const make = (rs: Run[], head: boolean): Unit =>
     u.kind === 'item'
       ? { kind: 'item', item: { ...u.item, runs: rs }, marker: u.marker, text: u.text }
@@ -323,7 +324,7 @@ function splitTallRows(rows: Run[][][], heights: number[], widths: number[], roo
       const tail: Run[][] = [];
       widths.forEach((w, c) => {
         const cell = rest[c] ?? [];
-        const text = cell.map((r) => r.text).join('');
+        const text = runsText(cell);
         if (cellLines(cell, w, s, m) <= maxLines) {
           head.push(cell);
           tail.push([]);

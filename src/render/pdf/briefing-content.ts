@@ -11,6 +11,7 @@ import { highlightHtml } from '../html/highlight.js';
 import { imageSources } from '../html/render.js';
 import { typeset } from '../../math/typeset.js';
 import { labelsFor } from '../../plan/labels.js';
+import { runsText } from '../../structure/inline.js';
 
 export interface BriefingSection {
   id: string;
@@ -39,7 +40,6 @@ const norm = (s: string) =>
     .replace(/\s+/g, ' ')
     .replace(/[\s.;:,!?]+$/u, '')
     .trim();
-const plain = (runs: Run[]) => runs.map((r) => r.text).join('');
 
 type Exhibit = { html: string; table?: { head: string; block: TableBlock }; code?: { lang?: string; lines: string[] } };
 
@@ -73,7 +73,7 @@ export function briefingContent(deck: Deck, opts: { baseDir: string; hyphenate: 
     const paragraphs = slides.flatMap((s) => s.notes.split(/\n{2,}/)).map((p) => p.trim()).filter(Boolean);
     const prose = norm(paragraphs.join(' '));
     const inProse = (runs: Run[]) => {
-      const t = norm(plain(runs));
+      const t = norm(runsText(runs));
       return t.length > 0 && prose.includes(t);
     };
     const keyPoints: string[] = [];

@@ -8,6 +8,7 @@
 import { centipoints, emu, hex } from './units.js';
 import { escapeXml } from './xml.js';
 import { deckEaFont, firstStrongRtl, scriptFont, segments } from './scripts.js';
+import { runsText } from '../../structure/inline.js';
 
 export interface TextRun {
   text: string;
@@ -64,7 +65,7 @@ const HLINK_TEXT_COLOUR =
   '<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst>';
 
 function paragraphRtl(p: Paragraph, ctx: WriteContext): boolean {
-  return p.rtl ?? (ctx.rtl || firstStrongRtl(p.runs.map((r) => r.text).join('')));
+  return p.rtl ?? (ctx.rtl || firstStrongRtl(runsText(p.runs)));
 }
 
 function physicalAlign(align: Paragraph['align'], rtl: boolean): string {
