@@ -7,6 +7,8 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readFileSync } from 'node:fs';
 import { fail, run } from './run.js';
+// Only constants: the renderers themselves load when a build asks for their format.
+import { ALL_FORMATS, PAPERS, PER_PAGE } from '../render/registry.js';
 
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -19,11 +21,11 @@ await yargs(hideBin(process.argv))
     (y) =>
       y
         .positional('reports', { describe: 'Markdown report files', type: 'string', array: true, demandOption: true })
-        .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: 'Output format(s), comma-separated: html, pptx, pdf, handout, notes, briefing, or all' })
+        .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: `Output format(s), comma-separated: ${ALL_FORMATS.join(', ')}, or all` })
         .option('theme', { alias: 't', type: 'string', describe: 'Theme name, or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
         .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
-        .option('paper', { type: 'string', choices: ['a4', 'letter'], default: 'a4', describe: 'Paper size of the handout, notes pages and briefing PDFs' })
-        .option('per-page', { type: 'number', choices: [1, 2, 3, 4, 6, 9], default: 3, describe: 'Slides per handout page (3: each beside lines for notes)' })
+        .option('paper', { type: 'string', choices: PAPERS, default: 'a4', describe: 'Paper size of the handout, notes pages and briefing PDFs' })
+        .option('per-page', { type: 'number', choices: [...PER_PAGE], default: 3, describe: 'Slides per handout page (3: each beside lines for notes)' })
         .option('chrome', { type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings) to stdout' })
         .example('$0 build report.md', 'Write output/report.html')
