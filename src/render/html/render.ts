@@ -18,6 +18,7 @@ import { drawnImageSize, imageGeometry, mathBlockSize } from '../../plan/fit.js'
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
 import { highlightHtml } from './highlight.js';
+import { codeTintCss } from '../code-tints.js';
 import { deckCodepoints, fontFaces, themeVariables } from './css.js';
 
 export interface HtmlOptions {
@@ -124,7 +125,7 @@ export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: Sectio
 
 /** The deck's stylesheet: theme tokens, the embedded fonts the text needs, and the slide styles. */
 export function deckCss(deck: Deck, theme: Theme, codepoints: Set<number> = deckCodepoints(deck)): string {
-  return [themeVariables(theme, deck), fontFaces(theme, codepoints, deck.meta.lang), asset(path.join(TEMPLATE_DIR, 'deck.css'))].join('\n');
+  return [themeVariables(theme, deck), fontFaces(theme, codepoints, deck.meta.lang), asset(path.join(TEMPLATE_DIR, 'deck.css')), codeTintCss('.reveal ')].join('\n');
 }
 
 /** What the `<html>` and `<head>` of every page made from a deck say: language, direction, title, author, generator. */

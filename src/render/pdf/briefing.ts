@@ -13,6 +13,7 @@ import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { pageCss, marginText, pageFrame, runningText } from './page.js';
 import { hyphenator } from './hyphenate.js';
+import { codeTintCss } from '../code-tints.js';
 import { briefingContent } from './briefing-content.js';
 
 /** More sections than this and the briefing opens with a table of contents. */
@@ -30,7 +31,7 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
   const html = printDocument(deck, {
     kind: 'print-briefing',
     version: input.version,
-    styles: [themeVariables(input.theme, deck), fontFaces(input.theme, cps, deck.meta.lang), printCss('print'), printCss('paper'), printCss('briefing'), pageCss(frame, running)],
+    styles: [themeVariables(input.theme, deck), fontFaces(input.theme, cps, deck.meta.lang), printCss('print'), printCss('paper'), printCss('briefing'), codeTintCss(), pageCss(frame, running)],
     body: printTemplate('briefing')({
       title: deck.meta.title,
       subtitle: deck.meta.subtitle,

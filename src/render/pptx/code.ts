@@ -1,41 +1,14 @@
 /**
  * Code slides (code.hbs): a rounded panel in the code background that hugs its code, the language
  * as a small spaced label, and one paragraph per source line in the theme's mono font, coloured
- * with highlight.js's classes in deck.css's colours.
+ * with highlight.js's classes in the palette the deck's CSS uses (code-tints.ts).
  */
 import { LAYOUTS, SLACK, SPACING, px } from '../../layout/specs.js';
 import { highlightHtml } from '../html/highlight.js';
+import { codeTintOf, type CodeTint } from '../code-tints.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph, TextRun } from './text.js';
 import { hex } from './units.js';
-
-interface Tint {
-  color?: string;
-  italic?: boolean;
-  bold?: boolean;
-}
-
-/** deck.css's highlight.js colours. */
-const CLASS_TINTS: [RegExp, Tint][] = [
-  [/^hljs-(keyword|selector-tag|built_in)$/, { color: '#7C3AED' }],
-  [/^hljs-(string|regexp|addition|attribute)$/, { color: '#0B7A3E' }],
-  [/^hljs-(number|literal|symbol|bullet)$/, { color: '#B45309' }],
-  [/^hljs-(comment|quote|deletion)$/, { color: '#6B7280', italic: true }],
-  [/^hljs-(title|section)$/, { color: '#1D4ED8' }],
-  [/^hljs-(type|class_)$/, { color: '#BE123C' }],
-  [/^hljs-(attr|variable|template-variable|params|property)$/, { color: '#0E7490' }],
-  [/^hljs-(meta|tag|name)$/, { color: '#475569' }],
-  [/^hljs-emphasis$/, { italic: true }],
-  [/^hljs-strong$/, { bold: true }],
-];
-
-function tintOf(classes: string): Tint {
-  const tint: Tint = {};
-  for (const cls of classes.split(/\s+/)) {
-    for (const [re, t] of CLASS_TINTS) if (re.test(cls)) Object.assign(tint, t);
-  }
-  return tint;
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function decode(text: string): string {
@@ -44,18 +17,22 @@ function decode(text: string): string {
   );
 }
 
-/** highlight.js's HTML (nested spans, escaped text) → lines of tinted pieces. */
-export function highlightLines(code: string, lang: string | undefined): { text: string; tint: Tint }[][] {
+/** highlight.js's HTML (nested spans, escaped text) → lines of tinted pieces, tinted as the deck's CSS tints them. */
+export function highlightLines(code: string, lang: string | undefined): { text: string; tint: CodeTint }[][] {
   const html = highlightHtml(code, lang);
-  const lines: { text: string; tint: Tint }[][] = [[]];
-  const stack: Tint[] = [{}];
+  const lines: { text: string; tint: CodeTint }[][] = [[]];
+  // Each open span: its tint (inherited, then its own rules) and its classes for its descendants.
+  const stack: { tint: CodeTint; classes: string[] }[] = [{ tint: {}, classes: [] }];
   for (const m of html.matchAll(/<span class="([^"]*)">|<\/span>|([^<]+)/g)) {
-    if (m[1] !== undefined) stack.push({ ...stack[stack.length - 1], ...tintOf(m[1]) });
-    else if (m[0] === '</span>') stack.length > 1 && stack.pop();
+    if (m[1] !== undefined) {
+      const classes = m[1].split(/\s+/).filter(Boolean);
+      const ancestors = new Set(stack.flatMap((open) => open.classes));
+      stack.push({ tint: { ...stack[stack.length - 1].tint, ...codeTintOf(classes, ancestors) }, classes });
+    } else if (m[0] === '</span>') stack.length > 1 && stack.pop();
     else {
       decode(m[2]).split('\n').forEach((part, i) => {
         if (i > 0) lines.push([]);
-        if (part) lines[lines.length - 1].push({ text: part, tint: stack[stack.length - 1] });
+        if (part) lines[lines.length - 1].push({ text: part, tint: stack[stack.length - 1].tint });
       });
     }
   }
