@@ -7,6 +7,7 @@ import { planFile } from './pipeline.js';
 import { PAPERS, PER_PAGE, RENDERERS, type Paper, type PerPage } from './render/registry.js';
 import { BrowserSession } from './browser/session.js';
 import { PACKAGE_ROOT } from './theme/load.js';
+import { Templates } from './render/templates.js';
 
 export interface BuildOptions {
   /** Output formats; default `['html']`. */
@@ -15,6 +16,8 @@ export interface BuildOptions {
   out?: string;
   /** Theme name (front matter `theme:` applies when absent). */
   theme?: string;
+  /** A folder of templates that override the theme's and the built-in ones by file name. */
+  templates?: string;
   /** Paper of the handout, notes pages and briefing; default `a4`. */
   paper?: Paper;
   /** Slides per handout page (1, 2, 3, 4, 6 or 9); default 3. */
@@ -180,6 +183,8 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
 
   async function buildOne(input: string): Promise<BuildResult> {
     const planned = await planFile(input, { theme: opts.theme });
+    // A template that does not compile stops this report before any of its files is written.
+    Templates.for(planned.theme, opts.templates).check();
     opts.onDiagnostics?.(planned.diagnostics);
     const stem = path.basename(input).replace(/\.[^.]+$/, '');
     const clash = stems.get(stem);
@@ -207,6 +212,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
             baseDir: path.dirname(path.resolve(input)),
             file: input,
             version: VERSION,
+            templates: opts.templates,
             paper,
             perPage,
             browser: () => session.browser(),

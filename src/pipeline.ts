@@ -12,6 +12,7 @@ import { parseMarkdown } from './read/parse.js';
 import { structure } from './structure/structure.js';
 import { plan } from './plan/plan.js';
 import { loadTheme } from './theme/load.js';
+import { themeWarnings } from './theme/warnings.js';
 import type { Theme } from './theme/types.js';
 import { Measurer } from './measure/text.js';
 
@@ -73,5 +74,5 @@ export async function planFile(file: string, opts: { theme?: string } = {}): Pro
       : loadTheme();
   const measurer = await measurerFor(theme);
   const planned = plan(report, { theme, measurer, file });
-  return { deck: planned.value, theme, measurer, diagnostics: [...diagnostics, ...planned.diagnostics] };
+  return { deck: planned.value, theme, measurer, diagnostics: [...themeWarnings(theme), ...diagnostics, ...planned.diagnostics] };
 }

@@ -7,6 +7,7 @@ export interface BuildArgs {
   reports: string[];
   format: string[];
   theme?: string;
+  templates?: string;
   out: string;
   json: boolean;
   paper?: string;
@@ -23,6 +24,7 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
       formats: args.format,
       out: args.out,
       theme: args.theme,
+      templates: args.templates,
       paper: args.paper as 'a4' | 'letter' | undefined,
       perPage: args.perPage,
       chrome: args.chrome,

@@ -4,7 +4,7 @@
  * slide height of 720 px.
  */
 import type { Layout } from '../types/deck.js';
-import type { FontRole } from '../theme/types.js';
+import type { FontRole, Theme } from '../theme/types.js';
 
 export interface Box {
   x: number;
@@ -38,7 +38,7 @@ const WIDTH = 1 - 2 * MARGIN;
 const KICKER: Box = { x: MARGIN, y: 0.045, w: WIDTH, h: 0.035 };
 const TITLE: Box = { x: MARGIN, y: 0.085, w: WIDTH, h: 0.135 };
 const BODY: Box = { x: MARGIN, y: 0.255, w: WIDTH, h: 0.645 };
-/** Slide number and footer text. */
+/** Slide number, footer text and the logo. */
 export const FOOTER: Box = { x: MARGIN, y: 0.925, w: WIDTH, h: 0.045 };
 
 const contentTitle: FontRange = { role: 'heading', pref: 40, min: 26 };
@@ -63,7 +63,56 @@ export const LAYOUTS: Record<Layout, LayoutSpec> = {
   code: content({ role: 'mono', pref: 22, min: 13 }),
   image: content({ role: 'body', pref: 18, min: 14 }),
   quote: content({ role: 'body', pref: 36, min: 24 }),
+  section: {
+    boxes: {
+      kicker: { x: 0.075, y: 0.2, w: 0.85, h: 0.2 },
+      title: { x: 0.075, y: 0.44, w: 0.85, h: 0.34 },
+      body: { x: 0.075, y: 0.44, w: 0.85, h: 0.34 },
+    },
+    title: { role: 'heading', pref: 54, min: 32 },
+    body: { role: 'body', pref: 28, min: 20 },
+  },
 };
+
+/** A layout with the theme's type scale applied: each role's sizes grow or shrink together, in whole px. */
+export function layoutSpec(layout: Layout, scale: Theme['scale']): LayoutSpec {
+  const spec = LAYOUTS[layout];
+  const sized = (f: FontRange): FontRange => ({ ...f, pref: Math.round(f.pref * scale[f.role]), min: Math.round(f.min * scale[f.role]) });
+  return { ...spec, title: sized(spec.title), body: sized(spec.body) };
+}
+
+/** The section number on a section slide, in px before the heading scale. */
+export const SECTION_NUMBER = 96;
+
+/**
+ * Where the theme's logo may go: at the start of the footer row on content slides, in the top end
+ * corner of title and section slides. The picture keeps its proportions inside the box.
+ */
+export const LOGO = {
+  content: { x: MARGIN, y: FOOTER.y, w: 0.16, h: FOOTER.h } as Box,
+  cover: { x: 0.745, y: 0.06, w: 0.18, h: 0.1 } as Box,
+};
+
+/** The accent rule under a title: 64 × 4 px, 10 px below the title box. */
+export const RULE = { w: 64, h: 4, gap: 10 };
+
+/**
+ * The accent rule of a title or section slide: under the title (between the number and the title on
+ * a section slide), centred when the title is.
+ */
+export function coverRule(layout: 'title' | 'section', theme: Theme, size: Size): Box {
+  const spec = LAYOUTS[layout];
+  const title = px(spec.boxes.title, size);
+  const above = layout === 'section' ? px(spec.boxes.kicker!, size) : title;
+  const x = theme.titleStyle === 'centered' ? title.x + (title.w - RULE.w) / 2 : title.x;
+  return { x, y: above.y + above.h + RULE.gap, w: RULE.w, h: RULE.h };
+}
+
+/** The accent band down the start edge of a `band` title slide, in px. */
+export const BAND = 18;
+
+/** Footer text and slide numbers, in px. */
+export const FOOTER_TEXT = { size: 14, lineHeight: 1.2, gap: 16 };
 
 /** Spacing inside boxes, in em of the box's font size. The templates use these very numbers. */
 export const SPACING = {

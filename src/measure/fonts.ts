@@ -6,11 +6,11 @@
  * so we read exactly those files and pick between them the way CSS `unicode-range` does; measuring a
  * different build of the "same" family would drift from what the browser lays out.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
-import type { ThemeFont } from '../theme/types.js';
+import { fontKey, type ThemeFont } from '../theme/types.js';
 import { faceCache, markDirty, type FaceCacheData } from './metrics-cache.js';
 
 type FontkitModule = typeof import('fontkit');
@@ -100,9 +100,39 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A theme font's files: an @fontsource package's subsets, or the files a theme names. */
+function loadFontFiles(font: ThemeFont): FontPackage {
+  const key = fontKey(font);
+  let pkg = packageCache.get(key);
+  if (!pkg) {
+    pkg = font.files ? themeFiles(key, font.files) : loadPackage(font.package ?? '', font.family);
+    packageCache.set(key, pkg);
+  }
+  return pkg;
+}
+
+/** A theme's own files: one file per face, each covering every character it has. */
+function themeFiles(key: string, files: NonNullable<ThemeFont['files']>): FontPackage {
+  const faces: Array<[keyof typeof files, number, FontStyle]> = [
+    ['regular', 400, 'normal'],
+    ['bold', 700, 'normal'],
+    ['italic', 400, 'italic'],
+    ['boldItalic', 700, 'italic'],
+  ];
+  const list: SubsetFile[] = [];
+  const stamps: string[] = [];
+  for (const [face, weight, style] of faces) {
+    const path = files[face];
+    if (!path) continue;
+    const stat = statSync(path);
+    // Cached metrics must go stale when the designer replaces a file.
+    stamps.push(`${stat.size}.${Math.round(stat.mtimeMs)}`);
+    list.push({ subset: 'all', weight, style, path, ranges: null, unicodeRange: undefined });
+  }
+  return { name: key, version: stamps.join('-'), files: list, defaultSubset: 'all' };
+}
+
 function loadPackage(pkg: string, family: string): FontPackage {
-  const cached = packageCache.get(pkg);
-  if (cached) return cached;
   let dir: string;
   try {
     dir = dirname(requireFromHere.resolve(`${pkg}/package.json`));
@@ -151,16 +181,14 @@ function loadPackage(pkg: string, family: string): FontPackage {
   const subsets = new Set(files.map((f) => f.subset));
   const defaultSubset =
     meta.defSubset && subsets.has(meta.defSubset) ? meta.defSubset : subsets.has('latin') ? 'latin' : files[0]!.subset;
-  const result: FontPackage = { name: pkg, version, files, defaultSubset };
-  packageCache.set(pkg, result);
-  return result;
+  return { name: pkg, version, files, defaultSubset };
 }
 
 export interface FontFaceFile {
   subset: string;
   weight: number;
   style: FontStyle;
-  /** Absolute path of the woff2 file. */
+  /** Absolute path of the font file (woff2 from a package; woff2, woff, ttf or otf from a theme). */
   path: string;
   /** CSS `unicode-range` value; undefined when the subset covers everything. */
   unicodeRange: string | undefined;
@@ -173,7 +201,7 @@ export interface FontFaceFile {
  * written in this order give overlapping ranges the same priority the measurements assume.
  */
 export function fontFaceFiles(font: ThemeFont): FontFaceFile[] {
-  return loadPackage(font.package, font.family)
+  return loadFontFiles(font)
     .files.slice()
     .reverse()
     .map(({ subset, weight, style, path, unicodeRange, ranges }) => ({ subset, weight, style, path, unicodeRange, ranges }));
@@ -319,7 +347,7 @@ export class FontFamilyMetrics {
 
   /** Loads fontkit and the package listing; subset files are opened when a face first needs them. */
   static async load(font: ThemeFont): Promise<FontFamilyMetrics> {
-    const family = new FontFamilyMetrics(font, loadPackage(font.package, font.family));
+    const family = new FontFamilyMetrics(font, loadFontFiles(font));
     // Open the four everyday faces now so a missing/corrupt package fails at load time, not mid-layout.
     for (const bold of [false, true]) for (const italic of [false, true]) family.face(bold, italic);
     return family;
@@ -354,7 +382,7 @@ const familyCache = new Map<string, Promise<FontFamilyMetrics>>();
 
 /** Families are shared process-wide: every Measurer over the same package reuses the parsed files. */
 export function loadFontFamily(font: ThemeFont): Promise<FontFamilyMetrics> {
-  const key = `${font.package}\u0000${font.family}`;
+  const key = `${fontKey(font)}\u0000${font.family}`;
   let family = familyCache.get(key);
   if (!family) {
     family = FontFamilyMetrics.load(font);
@@ -362,4 +390,9 @@ export function loadFontFamily(font: ThemeFont): Promise<FontFamilyMetrics> {
     family.catch(() => familyCache.delete(key));
   }
   return family;
+}
+
+/** Whether fontkit can read `path` as a font: a theme's font files are checked before anything renders. */
+export function isReadableFont(path: string): boolean {
+  return openFile(path) !== null;
 }

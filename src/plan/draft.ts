@@ -17,6 +17,8 @@ export interface DraftContext {
   labels: Labels;
   /** The report's language, for sentence splitting and opener rules. */
   lang: string;
+  /** A section slide opens each top-level section (the theme's `sectionStyle: divider`). */
+  dividers?: boolean;
   /** Maps a report image block to its index in Deck.assets. */
   asset(block: Extract<ReportBlock, { kind: 'image' }>): number;
 }
@@ -130,7 +132,13 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     slides.push(...own);
     section.children.forEach(visit);
   };
-  sections.forEach(visit);
+  sections.forEach((section) => {
+    if (ctx.dividers) {
+      const heading = section.number ? `${section.number}. ${section.title}` : section.title;
+      slides.push({ layout: 'section', title: section.title, kicker: section.number, blocks: [], notes: '', source: { section: heading, line: section.line } });
+    }
+    visit(section);
+  });
 
   if (sections.length >= 2) {
     slides.push({

@@ -6,7 +6,7 @@
 import type { Block, ListItem, Run, Slide, TableBlock } from '../types/deck.js';
 import type { Theme, FontRole } from '../theme/types.js';
 import type { Measurer, Piece } from '../measure/text.js';
-import { LAYOUTS, SLACK, SPACING, listIndents, px, type Size, type LayoutSpec } from '../layout/specs.js';
+import { layoutSpec, SLACK, SPACING, listIndents, px, type Size, type LayoutSpec } from '../layout/specs.js';
 import { typeset } from '../math/typeset.js';
 import type { DraftSlide } from './draft.js';
 import type { Labels } from './labels.js';
@@ -48,7 +48,7 @@ export function runsToPieces(runs: Run[], role: FontRole, extra: { bold?: boolea
 }
 
 export function fitSlide(draft: DraftSlide, ctx: FitContext): Slide[] {
-  const spec = LAYOUTS[draft.layout];
+  const spec = layoutSpec(draft.layout, ctx.theme.scale);
   switch (draft.layout) {
     case 'table':
       return fitTable(draft, spec, ctx);
@@ -81,7 +81,7 @@ function fitTitle(title: string, spec: LayoutSpec, ctx: FitContext): { size: num
 }
 
 function finish(draft: DraftSlide, blocks: Block[], body: number, ctx: FitContext, part: number): Slide {
-  const spec = LAYOUTS[draft.layout];
+  const spec = layoutSpec(draft.layout, ctx.theme.scale);
   const base = part === 0 ? draft.title : `${draft.title} (${ctx.labels.continued})`;
   const t = fitTitle(base, spec, ctx);
   let notes = part === 0 ? draft.notes : '';

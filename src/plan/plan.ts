@@ -9,6 +9,7 @@ import { typeset } from '../math/typeset.js';
 import { draftSlides } from './draft.js';
 import { fitSlide } from './fit.js';
 import { labelsFor } from './labels.js';
+import { footRow } from '../layout/chrome.js';
 
 export interface PlanOptions {
   theme: Theme;
@@ -19,7 +20,7 @@ export interface PlanOptions {
 
 export function plan(report: Report, opts: PlanOptions): Result<Deck> {
   const diagnostics: Diagnostic[] = [];
-  const labels = labelsFor(report.meta.lang);
+  const labels = labelsFor(report.meta.lang, opts.theme.labels);
   const size = slideSize(opts.theme.size);
   const assets: Asset[] = [];
   const assetIndex = new Map<string, number>();
@@ -32,10 +33,15 @@ export function plan(report: Report, opts: PlanOptions): Result<Deck> {
     return assets.length - 1;
   };
 
-  const drafts = draftSlides(report, { labels, asset, lang: report.meta.lang });
+  let drafts = draftSlides(report, { labels, asset, lang: report.meta.lang, dividers: opts.theme.sectionStyle === 'divider' });
+  if (opts.theme.sectionStyle === 'none') drafts = drafts.map(({ kicker: _, ...d }) => d);
   checkMath(drafts, opts.file, diagnostics);
   const fit = { measurer: opts.measurer, theme: opts.theme, size, labels };
   const slides = drafts.flatMap((d) => fitSlide(d, fit));
+  const foot = footRow(opts.theme, size, opts.measurer, slides.length).footer;
+  if (foot?.shortened) {
+    diagnostics.push({ level: 'warning', code: 'footer-shortened', message: `theme footer is too long for the slide and is shown as "${foot.text}"` });
+  }
   const { title, subtitle, author, date, lang, source } = report.meta;
   const meta = { title, lang, source, ...(subtitle ? { subtitle } : {}), ...(author ? { author } : {}), ...(date ? { date } : {}) };
   return {

@@ -1,30 +1,46 @@
 /**
- * How highlighted code looks: highlight.js's classes and their colours and styles. One palette for
- * the deck's CSS, the briefing's CSS and the PPTX's coloured runs, so code reads the same in each.
- * A selector is CSS-like: classes joined by "." on one element, " " for an ancestor.
+ * How highlighted code looks: highlight.js's classes, which of the theme's code colours each takes,
+ * and their styles. One palette for the deck's CSS, the briefing's CSS and the PPTX's coloured runs,
+ * so code reads the same in each. A selector is CSS-like: classes joined by "." on one element, " "
+ * for an ancestor.
  */
+import type { CodeColors } from '../theme/types.js';
+
+interface TintRule {
+  color?: keyof CodeColors;
+  italic?: boolean;
+  bold?: boolean;
+}
+
 export interface CodeTint {
   color?: string;
   italic?: boolean;
   bold?: boolean;
 }
 
-export const CODE_TINTS: Array<{ selectors: string[]; tint: CodeTint }> = [
-  { selectors: ['hljs-keyword', 'hljs-selector-tag', 'hljs-built_in', 'hljs-meta hljs-keyword'], tint: { color: '#7c3aed' } },
-  { selectors: ['hljs-string', 'hljs-regexp', 'hljs-addition', 'hljs-attribute'], tint: { color: '#0b7a3e' } },
-  { selectors: ['hljs-number', 'hljs-literal', 'hljs-symbol', 'hljs-bullet'], tint: { color: '#b45309' } },
-  { selectors: ['hljs-comment', 'hljs-quote', 'hljs-deletion'], tint: { color: '#6b7280', italic: true } },
-  { selectors: ['hljs-title', 'hljs-section', 'hljs-function hljs-title', 'hljs-title.function_'], tint: { color: '#1d4ed8' } },
-  { selectors: ['hljs-type', 'hljs-class hljs-title', 'hljs-title.class_', 'hljs-variable.language_'], tint: { color: '#be123c' } },
-  { selectors: ['hljs-attr', 'hljs-variable', 'hljs-template-variable', 'hljs-params', 'hljs-property'], tint: { color: '#0e7490' } },
-  { selectors: ['hljs-meta', 'hljs-tag', 'hljs-name'], tint: { color: '#475569' } },
+const CODE_TINTS: Array<{ selectors: string[]; tint: TintRule }> = [
+  { selectors: ['hljs-keyword', 'hljs-selector-tag', 'hljs-built_in', 'hljs-meta hljs-keyword'], tint: { color: 'keyword' } },
+  { selectors: ['hljs-string', 'hljs-regexp', 'hljs-addition', 'hljs-attribute'], tint: { color: 'string' } },
+  { selectors: ['hljs-number', 'hljs-literal', 'hljs-symbol', 'hljs-bullet'], tint: { color: 'number' } },
+  { selectors: ['hljs-comment', 'hljs-quote', 'hljs-deletion'], tint: { color: 'comment', italic: true } },
+  { selectors: ['hljs-title', 'hljs-section', 'hljs-function hljs-title', 'hljs-title.function_'], tint: { color: 'title' } },
+  { selectors: ['hljs-type', 'hljs-class hljs-title', 'hljs-title.class_', 'hljs-variable.language_'], tint: { color: 'type' } },
+  { selectors: ['hljs-attr', 'hljs-variable', 'hljs-template-variable', 'hljs-params', 'hljs-property'], tint: { color: 'variable' } },
+  { selectors: ['hljs-meta', 'hljs-tag', 'hljs-name'], tint: { color: 'meta' } },
   { selectors: ['hljs-emphasis'], tint: { italic: true } },
   { selectors: ['hljs-strong'], tint: { bold: true } },
 ];
 
+/** A rule with the theme's colour in place of the colour's name. */
+function tintOf(rule: TintRule, colors: CodeColors): CodeTint {
+  const { color, ...style } = rule;
+  return color ? { ...style, color: colors[color] } : style;
+}
+
 /** The palette as CSS rules, each selector under `scope` (".reveal " in the deck). */
-export function codeTintCss(scope = ''): string {
-  return CODE_TINTS.map(({ selectors, tint }) => {
+export function codeTintCss(colors: CodeColors, scope = ''): string {
+  return CODE_TINTS.map(({ selectors, tint: rule }) => {
+    const tint = tintOf(rule, colors);
     const sel = selectors.map((s) => scope + s.split(' ').map((part) => `.${part}`).join(' ')).join(', ');
     const decl = [
       tint.color ? `color: ${tint.color};` : '',
@@ -39,7 +55,7 @@ export function codeTintCss(scope = ''): string {
  * The tint of an element with `classes` inside elements with `ancestors`, as the CSS above would
  * give it: matching rules applied by specificity (classes in the selector), then in order.
  */
-export function codeTintOf(classes: string[], ancestors: Set<string>): CodeTint {
+export function codeTintOf(classes: string[], ancestors: Set<string>, colors: CodeColors): CodeTint {
   const own = new Set(classes);
   const hits: Array<{ tint: CodeTint; specificity: number; order: number }> = [];
   CODE_TINTS.forEach(({ selectors, tint }, order) => {
@@ -47,7 +63,7 @@ export function codeTintOf(classes: string[], ancestors: Set<string>): CodeTint 
       const parts = sel.split(' ').map((p) => p.split('.'));
       const last = parts.pop()!;
       if (last.every((c) => own.has(c)) && parts.every((p) => p.every((c) => ancestors.has(c)))) {
-        hits.push({ tint, specificity: last.length + parts.flat().length, order });
+        hits.push({ tint: tintOf(tint, colors), specificity: last.length + parts.flat().length, order });
       }
     }
   });

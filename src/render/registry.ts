@@ -23,6 +23,8 @@ export interface RenderInput {
   /** The report file as the user named it, for diagnostics. */
   file: string;
   version: string;
+  /** A folder of templates that override the theme's and the built-in ones by file name (`--templates`). */
+  templates?: string;
   /** Handout paper size and slides per handout page. */
   paper: Paper;
   perPage: PerPage;

@@ -63,7 +63,8 @@ export type Layout =
   | 'code'
   | 'quote'
   | 'takeaways'
-  | 'conclusion';
+  | 'conclusion'
+  | 'section';
 
 export interface Slide {
   layout: Layout;

@@ -140,7 +140,7 @@ describe('themes and batches', () => {
     writeFileSync(path.join(dir, 'bad.yaml'), 'colors:\n  accent: 12\n');
     const bad = briefdeck(['build', EXAMPLE, '-o', dir, '-t', path.join(dir, 'bad.yaml')]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/bad\.yaml: colors\.accent is not a colour: 12\n$/);
+    expect(bad.stderr).toMatch(/bad\.yaml:2: colors\.accent: 12 is not a colour\n$/);
     const unknown = briefdeck(['build', EXAMPLE, '-o', dir, '-t', 'neon']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^briefdeck: unknown theme "neon"/);

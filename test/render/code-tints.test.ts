@@ -8,6 +8,7 @@ import { codeTintCss } from '../../src/render/code-tints.js';
 import { highlightHtml } from '../../src/render/html/highlight.js';
 import { highlightLines } from '../../src/render/pptx/code.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
+import { builtinThemeNames, loadTheme } from '../../src/theme/load.js';
 
 const SAMPLES: Array<[string, string]> = [
   ['typescript', 'class Depot extends Base {\n  /** Loads today. */\n  run(limit: number = 3): string { return this.load + `${limit}`; }\n}\n'],
@@ -23,9 +24,11 @@ describe.skipIf(!hasBrowser)('highlighted code', () => {
   beforeAll(async () => ({ browser, close } = await launchBrowser()));
   afterAll(async () => close?.());
 
-  it.each(SAMPLES)('%s: each PPTX run has the colour and style Chromium gives it in the deck', async (lang, code) => {
+  const cases = builtinThemeNames().flatMap((theme) => SAMPLES.map(([lang, code]) => [theme, lang, code] as const));
+  it.each(cases)('%s theme, %s: each PPTX run has the colour and style Chromium gives it in the deck', async (theme, lang, code) => {
+    const colors = loadTheme(theme).code;
     const page = await browser.newPage();
-    await page.setContent(`<style>code { color: #000000; font-style: normal; } ${codeTintCss('.reveal ')}</style><div class="reveal"><pre><code>${highlightHtml(code, lang)}</code></pre></div>`);
+    await page.setContent(`<style>code { color: #000000; font-style: normal; } ${codeTintCss(colors, '.reveal ')}</style><div class="reveal"><pre><code>${highlightHtml(code, lang)}</code></pre></div>`);
     const dom = await page.evaluate(() => {
       const out: Array<{ text: string; color: string; italic: boolean; bold: boolean }> = [];
       const walker = document.createTreeWalker(document.querySelector('code')!, NodeFilter.SHOW_TEXT);
@@ -38,11 +41,11 @@ describe.skipIf(!hasBrowser)('highlighted code', () => {
       return out;
     });
     await page.close();
-    const pptx = highlightLines(code, lang).flat();
+    const pptx = highlightLines(code, lang, colors).flat();
     expect(pptx.map((p) => p.text)).toEqual(dom.map((d) => d.text));
     expect(pptx.some((p) => p.tint.color)).toBe(true);
     pptx.forEach((p, i) => {
-      expect({ text: p.text, color: p.tint.color ?? '#000000', italic: !!p.tint.italic, bold: !!p.tint.bold }).toEqual({ text: dom[i].text, color: hex(dom[i].color), italic: dom[i].italic, bold: dom[i].bold });
+      expect({ text: p.text, color: (p.tint.color ?? '#000000').toLowerCase(), italic: !!p.tint.italic, bold: !!p.tint.bold }).toEqual({ text: dom[i].text, color: hex(dom[i].color), italic: dom[i].italic, bold: dom[i].bold });
     });
   });
 });

@@ -1,7 +1,7 @@
 /** Theme tokens → CSS custom properties, and the deck's fonts as embedded @font-face rules. */
 import { readFileSync } from 'node:fs';
 import type { Deck } from '../../types/deck.js';
-import type { FontRole, Theme, ThemeFont } from '../../theme/types.js';
+import { fontKey, type FontRole, type Theme, type ThemeFont } from '../../theme/types.js';
 import { fontFaceFiles, type FontFaceFile } from '../../measure/fonts.js';
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -89,12 +89,21 @@ const COVERED_BY_THEME = /^(latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ex
 const packageRanges = new Map<string, Array<[number, number]>>();
 /** Whether a theme font's package has a subset for `cp` (its subsets are split by the glyphs it has). */
 function fontHas(font: ThemeFont, cp: number): boolean {
-  let ranges = packageRanges.get(font.package);
+  let ranges = packageRanges.get(fontKey(font));
   if (!ranges) {
     ranges = fontFaceFiles(font).flatMap((f): Array<[number, number]> => f.ranges ?? [[0, 0x10ffff]]);
-    packageRanges.set(font.package, ranges);
+    packageRanges.set(fontKey(font), ranges);
   }
   return ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/** The MIME type and CSS format() of a font file, by its extension. */
+function fontType(file: string): { mime: string; format: string } {
+  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'ttf') return { mime: 'font/ttf', format: 'truetype' };
+  if (ext === 'otf') return { mime: 'font/otf', format: 'opentype' };
+  if (ext === 'woff') return { mime: 'font/woff', format: 'woff' };
+  return { mime: 'font/woff2', format: 'woff2' };
 }
 
 export function fontFaces(theme: Theme, cps: Set<number>, lang = 'en'): string {
@@ -108,12 +117,12 @@ export function fontFaces(theme: Theme, cps: Set<number>, lang = 'en'): string {
     }
     rules.push(
       `@font-face { font-family: '${embeddedFamily(font)}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; ` +
-        `src: url(data:font/woff2;base64,${data}) format('woff2')${f.unicodeRange ? `; unicode-range: ${f.unicodeRange}` : ''}; }`,
+        `src: url(data:${fontType(f.path).mime};base64,${data}) format('${fontType(f.path).format}')${f.unicodeRange ? `; unicode-range: ${f.unicodeRange}` : ''}; }`,
     );
   };
   for (const font of Object.values(theme.fonts)) {
-    if (seen.has(font.package)) continue;
-    seen.add(font.package);
+    if (seen.has(fontKey(font))) continue;
+    seen.add(fontKey(font));
     for (const f of fontFaceFiles(font)) {
       // Latin is always there (numbers, punctuation); other subsets only when the text uses them.
       if (f.subset === 'latin' || coveredBy(f, cps).length) embed(font, f);

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { Block, Deck, Slide } from '../../types/deck.js';
 import type { Theme } from '../../theme/types.js';
-import { FOOTER, LAYOUTS, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
-import { PACKAGE_ROOT } from '../../theme/load.js';
+import { LAYOUTS, SECTION_NUMBER, coverRule, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
+import { coverLogo, footRow, themeLogo, type FootRow } from '../../layout/chrome.js';
+import { Templates } from '../templates.js';
 import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
 import { labelsFor } from '../../plan/labels.js';
@@ -27,30 +27,15 @@ export interface HtmlOptions {
   /** Folder the deck's asset paths are relative to (the report's folder). */
   baseDir: string;
   version: string;
+  /** A folder of templates that override the theme's and the built-in ones by file name. */
+  templates?: string;
 }
 
 const require = createRequire(import.meta.url);
-const TEMPLATE_DIR = path.join(PACKAGE_ROOT, 'templates');
 
-let hb: typeof Handlebars | undefined;
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
-
-function engine(): typeof Handlebars {
-  if (hb) return hb;
-  hb = Handlebars.create();
-  for (const name of ['frame', 'flow', 'notes']) {
-    hb.registerPartial(name, readFileSync(path.join(TEMPLATE_DIR, `partials-${name}.hbs`), 'utf8'));
-  }
-  return hb;
-}
-
-function template(name: string): HandlebarsTemplateDelegate {
-  let t = compiled.get(name);
-  if (!t) {
-    t = engine().compile(readFileSync(path.join(TEMPLATE_DIR, `${name}.hbs`), 'utf8'));
-    compiled.set(name, t);
-  }
-  return t;
+/** The templates of a render: the user's folder, the theme's, then the built-in ones. */
+export function templatesOf(opts: Pick<HtmlOptions, 'theme' | 'templates'>): Templates {
+  return Templates.for(opts.theme, opts.templates);
 }
 
 const r = (n: number) => Math.round(n * 100) / 100;
@@ -109,13 +94,14 @@ export function imageSources(deck: Deck, baseDir: string): (asset: number) => st
 
 /** Each slide of the deck as its `<section>`: the exact boxes, text and fitted sizes of the HTML deck. */
 export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: SectionOptions = {}): string[] {
-  const labels = labelsFor(deck.meta.lang);
+  const labels = labelsFor(deck.meta.lang, opts.theme.labels);
   const total = deck.slides.length;
   const imageSrc = imageSources(deck, opts.baseDir);
+  const around = slideFrame(deck, opts);
   return deck.slides.map((slide, i) => {
-    const ctx = slideContext(slide, i + 1, total, deck, opts, imageSrc, labels.imageMissing);
+    const ctx = slideContext(slide, i + 1, total, deck, opts, imageSrc, labels.imageMissing, around);
     if (print.notes === false) ctx.notes = [];
-    const html = template(slide.layout)(ctx);
+    const html = templatesOf(opts).compile(`${slide.layout}.hbs`)(ctx);
     const tag = print.titleTag?.(slide, i);
     if (!tag) return html;
     // The title is the first element with class "box title" (an h1 on the title slide, h2 elsewhere).
@@ -124,8 +110,9 @@ export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: Sectio
 }
 
 /** The deck's stylesheet: theme tokens, the embedded fonts the text needs, and the slide styles. */
-export function deckCss(deck: Deck, theme: Theme, codepoints: Set<number> = deckCodepoints(deck)): string {
-  return [themeVariables(theme, deck), fontFaces(theme, codepoints, deck.meta.lang), asset(path.join(TEMPLATE_DIR, 'deck.css')), codeTintCss('.reveal ')].join('\n');
+export function deckCss(deck: Deck, opts: Pick<HtmlOptions, 'theme' | 'templates'>, codepoints: Set<number> = deckCodepoints(deck, [opts.theme.footer ?? ''])): string {
+  const { theme } = opts;
+  return [themeVariables(theme, deck), fontFaces(theme, codepoints, deck.meta.lang), templatesOf(opts).text('deck.css'), codeTintCss(theme.code, '.reveal ')].join('\n');
 }
 
 /** What the `<html>` and `<head>` of every page made from a deck say: language, direction, title, author, generator. */
@@ -156,8 +143,8 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
     rtl: isRtl(deck.meta.lang),
     plugins: [] as string[],
   };
-  const css = deckCss(deck, opts.theme);
-  return template('deck')({
+  const css = deckCss(deck, opts);
+  return templatesOf(opts).compile('deck.hbs')({
     ...documentHead(deck, opts.version),
     revealCss: asset(require.resolve('reveal.js/reveal.css')),
     css,
@@ -168,14 +155,28 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
   });
 }
 
-/** Handlebars for the print templates: the same engine and helpers as the deck's. */
-export function compileTemplate(file: string): HandlebarsTemplateDelegate {
-  let t = compiled.get(file);
-  if (!t) {
-    t = engine().compile(readFileSync(file, 'utf8'));
-    compiled.set(file, t);
+/** What frames every slide of a deck: the foot row of content slides and the logo of cover slides. */
+interface SlideFrame {
+  foot: FootRow;
+  cover?: Box;
+  logo?: string;
+}
+
+const logoSources = new Map<string, string>();
+/** The theme's logo as a data URL, read once per process. */
+export function logoSource(theme: Theme): string | undefined {
+  const logo = themeLogo(theme);
+  if (!logo) return undefined;
+  let src = logoSources.get(logo.path);
+  if (!src) {
+    src = `data:${logo.mime};base64,${readFileSync(logo.path).toString('base64')}`;
+    logoSources.set(logo.path, src);
   }
-  return t;
+  return src;
+}
+
+function slideFrame(deck: Deck, opts: HtmlOptions): SlideFrame {
+  return { foot: footRow(opts.theme, deck.size, opts.measurer, deck.slides.length), cover: coverLogo(opts.theme, deck.size), logo: logoSource(opts.theme) };
 }
 
 function slideContext(
@@ -186,6 +187,7 @@ function slideContext(
   opts: HtmlOptions,
   imageSrc: (i: number) => string | undefined,
   missingLabel: string,
+  around: SlideFrame,
 ) {
   const spec = LAYOUTS[slide.layout];
   const size = deck.size;
@@ -201,12 +203,24 @@ function slideContext(
     notes: slide.notes ? slide.notes.split(/\n{2,}/) : [],
   };
   if (slide.kicker && spec.boxes.kicker) ctx.kicker = { text: slide.kicker, style: boxStyle(px(spec.boxes.kicker, size), undefined, rtl) };
-  if (slide.layout !== 'title' && (opts.theme.slideNumbers || opts.theme.footer)) {
-    ctx.footer = {
-      style: boxStyle(px(FOOTER, size), undefined, rtl),
-      text: opts.theme.footer ?? '',
-      number: opts.theme.slideNumbers ? `${number} / ${total}` : '',
-    };
+  const cover = slide.layout === 'title' || slide.layout === 'section';
+  ctx.style = opts.theme.titleStyle;
+  if (cover) {
+    if (around.logo && around.cover) ctx.logo = { src: around.logo, style: boxStyle(around.cover, undefined, rtl) };
+    // The accent rule of a cover slide sits between its title and what follows, centred with a centred title.
+    const rule = coverRule(slide.layout as 'title' | 'section', opts.theme, size);
+    ctx.rule = `${rtl ? 'right' : 'left'}:${r(rule.x)}px;top:${r(rule.y)}px`;
+  } else {
+    const { foot } = around;
+    if (around.logo && foot.logo) ctx.logo = { src: around.logo, style: boxStyle(foot.logo, undefined, rtl) };
+    if (foot.footer) ctx.footer = { text: foot.footer.text, style: boxStyle(foot.footer.box, undefined, rtl) };
+    if (foot.number) ctx.number = { text: `${number} / ${total}`, style: boxStyle(foot.number, undefined, rtl) };
+  }
+  if (slide.layout === 'section') {
+    const box = spec.boxes.kicker!;
+    if (slide.kicker) ctx.number = { text: slide.kicker, style: boxStyle(px(box, size), Math.round(SECTION_NUMBER * opts.theme.scale.heading), rtl) };
+    delete ctx.kicker;
+    return ctx;
   }
   if (slide.layout === 'title') {
     for (const name of ['subtitle', 'byline'] as const) {

@@ -10,7 +10,7 @@ import { escapeHtml, runsHtml } from '../html/runs.js';
 import { highlightHtml } from '../html/highlight.js';
 import { imageSources } from '../html/render.js';
 import { typeset } from '../../math/typeset.js';
-import { labelsFor } from '../../plan/labels.js';
+import type { Labels } from '../../plan/labels.js';
 import { runsText } from '../../structure/inline.js';
 
 export interface BriefingSection {
@@ -43,9 +43,9 @@ const norm = (s: string) =>
 
 type Exhibit = { html: string; table?: { head: string; block: TableBlock }; code?: { lang?: string; lines: string[] } };
 
-export function briefingContent(deck: Deck, opts: { baseDir: string; hyphenate: (text: string) => string }): BriefingContent {
+export function briefingContent(deck: Deck, opts: { baseDir: string; labels: Labels; hyphenate: (text: string) => string }): BriefingContent {
   const links = deck.links;
-  const labels = labelsFor(deck.meta.lang);
+  const { labels } = opts;
   const hy = (runs: Run[]) => runs.map((r) => (r.code || r.math ? r.text : opts.hyphenate(r.text)));
   const rich = (runs: Run[]) => {
     const texts = hy(runs);

@@ -7,7 +7,9 @@
  */
 import type { RenderInput } from '../registry.js';
 import { labelsFor } from '../../plan/labels.js';
-import { deckCodepoints, fontFaces, themeVariables } from '../html/css.js';
+import { deckCodepoints, fontFaces } from '../html/css.js';
+import { paperColors, paperVariables } from './paper-colors.js';
+import { logoSource } from '../html/render.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
@@ -21,19 +23,28 @@ export const TOC_AFTER = 6;
 
 export async function renderBriefing(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
-  const labels = labelsFor(deck.meta.lang);
+  const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
-  const content = briefingContent(deck, { baseDir: input.baseDir, hyphenate: hyphenator(deck.meta.lang) });
+  const content = briefingContent(deck, { baseDir: input.baseDir, labels, hyphenate: hyphenator(deck.meta.lang) });
   const own = content.sections.filter((s) => s.own);
   const byline = [deck.meta.author, deck.meta.date].filter(Boolean);
   const running = runningText(input, { header: deck.meta.title, skipFirst: true });
-  const cps = deckCodepoints(deck, [deck.meta.subtitle ?? '', deck.meta.author ?? '', deck.meta.date ?? '', ...Object.values(labels)]);
-  const html = printDocument(deck, {
+  const cps = deckCodepoints(deck, [deck.meta.subtitle ?? '', deck.meta.author ?? '', deck.meta.date ?? '', input.theme.footer ?? '', ...Object.values(labels)]);
+  const html = printDocument(deck, input, {
     kind: 'print-briefing',
     version: input.version,
-    styles: [themeVariables(input.theme, deck), fontFaces(input.theme, cps, deck.meta.lang), printCss('print'), printCss('paper'), printCss('briefing'), codeTintCss(), pageCss(frame, running)],
-    body: printTemplate('briefing')({
+    styles: [
+      paperVariables(input.theme, deck),
+      fontFaces(input.theme, cps, deck.meta.lang),
+      printCss(input, 'print'),
+      printCss(input, 'paper'),
+      printCss(input, 'briefing'),
+      codeTintCss(paperColors(input.theme).code),
+      pageCss(frame, running),
+    ],
+    body: printTemplate(input, 'briefing')({
       title: deck.meta.title,
+      logo: logoSource(input.theme),
       subtitle: deck.meta.subtitle,
       byline,
       labels,

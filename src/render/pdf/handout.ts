@@ -5,6 +5,7 @@
  * page, so the page count is ceil(slides / per page).
  */
 import type { PerPage, RenderInput } from '../registry.js';
+import { paperVariables } from './paper-colors.js';
 import { labelsFor } from '../../plan/labels.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
@@ -41,7 +42,7 @@ export function handoutGeometry(frame: PageFrame, perPage: PerPage, aspect: numb
 
 export async function renderHandout(input: RenderInput): Promise<Buffer> {
   const { deck, perPage } = input;
-  const labels = labelsFor(deck.meta.lang);
+  const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
   const g = handoutGeometry(frame, perPage, deck.size.width / deck.size.height);
   const sections = slideSections(input, { headings: false });
@@ -51,16 +52,17 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
   }
   const date = deck.meta.date ?? today();
   const running = runningText(input, { header: deck.meta.title, footer: date });
-  const html = printDocument(deck, {
+  const html = printDocument(deck, input, {
     kind: 'print-handout',
     version: input.version,
     styles: [
       ...slideStyles(deck, input, [date, labels.pageOf]),
-      printCss('paper'),
-      printCss('handout'),
+      paperVariables(input.theme, deck),
+      printCss(input, 'paper'),
+      printCss(input, 'handout'),
       pageCss(frame, running),
     ],
-    body: printTemplate('handout')({
+    body: printTemplate(input, 'handout')({
       sheets,
       perPage,
       sheetH: g.sheetH.toFixed(2),

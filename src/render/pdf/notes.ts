@@ -4,6 +4,7 @@
  * there are at least as many pages as slides.
  */
 import type { RenderInput } from '../registry.js';
+import { paperVariables } from './paper-colors.js';
 import { labelsFor } from '../../plan/labels.js';
 import { printHtml } from './print.js';
 import { printCss, printDocument, printTemplate } from './document.js';
@@ -14,7 +15,7 @@ import { hyphenator } from './hyphenate.js';
 
 export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
-  const labels = labelsFor(deck.meta.lang);
+  const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
   const sections = slideSections(input, { headings: false });
   const hyphenate = hyphenator(deck.meta.lang);
@@ -30,16 +31,17 @@ export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
   }));
   const date = deck.meta.date ?? today();
   const running = runningText(input, { header: `${deck.meta.title} — ${labels.notes}`, footer: date });
-  const html = printDocument(deck, {
+  const html = printDocument(deck, input, {
     kind: 'print-notes',
     version: input.version,
     styles: [
       ...slideStyles(deck, input, [date, labels.pageOf, labels.slideOf, labels.notes]),
-      printCss('paper'),
-      printCss('notes'),
+      paperVariables(input.theme, deck),
+      printCss(input, 'paper'),
+      printCss(input, 'notes'),
       pageCss(frame, running),
     ],
-    body: printTemplate('notes')({ pages, lang: deck.meta.lang }),
+    body: printTemplate(input, 'notes')({ pages, lang: deck.meta.lang }),
   });
   const pdf = await printHtml(input, html, { marginText: marginText(running) });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Notes pages'));

@@ -6,6 +6,7 @@
 import type { Paper, RenderInput } from '../registry.js';
 import { fontStack } from '../html/css.js';
 import { labelsFor } from '../../plan/labels.js';
+import { paperColors } from './paper-colors.js';
 import { isRtl } from '../../structure/lang.js';
 
 /** CSS pixels per millimetre. */
@@ -63,11 +64,14 @@ export interface RunningText {
 /** The running header and footer in the theme's body font and muted colour, mirrored for right-to-left decks. */
 export function runningText(input: RenderInput, text: { header: string; footer?: string; skipFirst?: boolean }): RunningText {
   const { deck, theme } = input;
+  // The theme's footer line ("Acme · Confidential") runs along the foot of every printed page too.
+  const footer = [theme.footer, text.footer].filter(Boolean).join(' · ');
   return {
     ...text,
-    pageOf: labelsFor(deck.meta.lang).pageOf,
+    ...(footer ? { footer } : {}),
+    pageOf: labelsFor(deck.meta.lang, theme.labels).pageOf,
     font: fontStack(theme, 'body', deck.meta.lang),
-    color: theme.colors.muted,
+    color: paperColors(theme).colors.muted,
     rtl: isRtl(deck.meta.lang),
   };
 }

@@ -31,7 +31,7 @@ export function slideSections(input: RenderInput, opts: { headings: boolean }): 
 
 /** The deck's styles (theme, fonts for every character of `extra` and the deck, slide styles) and the shared print styles. */
 export function slideStyles(deck: Deck, input: RenderInput, extra: string[] = []): string[] {
-  return [deckCss(deck, input.theme, deckCodepoints(deck, extra)), printCss('print')];
+  return [deckCss(deck, input, deckCodepoints(deck, [...extra, input.theme.footer ?? ''])), printCss(input, 'print')];
 }
 
 /** A slide drawn `width` px wide: laid out at the deck's size and scaled down. */

@@ -12,10 +12,10 @@ import { slideSections, slideStyles } from './slide-pages.js';
 export async function renderSlidesPdf(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
   const page = `@page { size: ${deck.size.width}px ${deck.size.height}px; margin: 0; }`;
-  const html = printDocument(deck, {
+  const html = printDocument(deck, input, {
     kind: 'print-slides',
     version: input.version,
-    styles: [...slideStyles(deck, input), printCss('slides'), page],
+    styles: [...slideStyles(deck, input), printCss(input, 'slides'), page],
     body: `<div class="reveal"><div class="slides">\n${slideSections(input, { headings: true }).join('\n')}\n</div></div>`,
   });
   const pdf = await printHtml(input, html, { outline: true });

@@ -6,6 +6,7 @@
 import { LAYOUTS, SLACK, SPACING, px } from '../../layout/specs.js';
 import { highlightHtml } from '../html/highlight.js';
 import { codeTintOf, type CodeTint } from '../code-tints.js';
+import type { CodeColors } from '../../theme/types.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph, TextRun } from './text.js';
 import { hex } from './units.js';
@@ -18,7 +19,7 @@ function decode(text: string): string {
 }
 
 /** highlight.js's HTML (nested spans, escaped text) → lines of tinted pieces, tinted as the deck's CSS tints them. */
-export function highlightLines(code: string, lang: string | undefined): { text: string; tint: CodeTint }[][] {
+export function highlightLines(code: string, lang: string | undefined, colors: CodeColors): { text: string; tint: CodeTint }[][] {
   const html = highlightHtml(code, lang);
   const lines: { text: string; tint: CodeTint }[][] = [[]];
   // Each open span: its tint (inherited, then its own rules) and its classes for its descendants.
@@ -27,7 +28,7 @@ export function highlightLines(code: string, lang: string | undefined): { text: 
     if (m[1] !== undefined) {
       const classes = m[1].split(/\s+/).filter(Boolean);
       const ancestors = new Set(stack.flatMap((open) => open.classes));
-      stack.push({ tint: { ...stack[stack.length - 1].tint, ...codeTintOf(classes, ancestors) }, classes });
+      stack.push({ tint: { ...stack[stack.length - 1].tint, ...codeTintOf(classes, ancestors, colors) }, classes });
     } else if (m[0] === '</span>') stack.length > 1 && stack.pop();
     else {
       decode(m[2]).split('\n').forEach((part, i) => {
@@ -84,7 +85,7 @@ export function buildCode(c: SlideCtx): void {
     };
     c.out.addText(c.texts.add([p]), { ...c.stage.place({ x: body.x + pad, y: body.y + pad, w: innerW, h: label }), margin: 0, valign: 'top', objectName: 'Language' });
   }
-  const highlighted = highlightLines(lines.join('\n'), lang);
+  const highlighted = highlightLines(lines.join('\n'), lang, c.theme.code);
   const paragraphs: Paragraph[] = lines.map((_, i) => ({
     runs: (highlighted[i] ?? []).map(
       (piece): TextRun => ({

@@ -5,6 +5,7 @@ import type { Theme } from '../../theme/types.js';
 import type { Measurer } from '../../measure/text.js';
 import type { Diagnostic } from '../../types/diagnostics.js';
 import type { Stage } from './units.js';
+import type { FootRow } from '../../layout/chrome.js';
 import type { TextTokens } from './tokens.js';
 
 export type PptxSlide = ReturnType<Presentation['addSlide']>;
@@ -16,6 +17,8 @@ export interface Ctx {
   measurer: Measurer;
   stage: Stage;
   texts: TextTokens;
+  /** The logo, footer line and slide number along the foot of content slides. */
+  foot: FootRow;
   baseDir: string;
   file: string;
   warn: (d: Diagnostic) => void;

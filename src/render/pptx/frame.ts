@@ -2,18 +2,20 @@
  * What every content slide carries around its body, as partials-frame.hbs draws it: the section
  * kicker pill, the title in the layout's title placeholder, the slide number, and the notes.
  */
-import { FOOTER, LAYOUTS, px } from '../../layout/specs.js';
+import { LAYOUTS, layoutSpec, px } from '../../layout/specs.js';
+import { FOOTER_TEXT } from '../../layout/specs.js';
+import { coverColors, isCover } from './cover.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
 import { hex } from './units.js';
 
 /** The kicker pill: 18 px bold capitals-spaced text with 0.75 em of pill either side (deck.css). */
 const KICKER = { size: 18, lineHeight: 1.2, spacing: 0.06, padX: 0.75, padY: 1 };
-const FOOTER_SIZE = 14;
+const FOOTER_SIZE = FOOTER_TEXT.size;
 const NOTES_SIZE = 16;
 
 export function addTitle(c: SlideCtx): void {
-  const spec = LAYOUTS[c.slide.layout];
+  const spec = layoutSpec(c.slide.layout, c.theme.scale);
   const size = c.slide.fit.title;
   const title: Paragraph = {
     runs: [
@@ -21,11 +23,11 @@ export function addTitle(c: SlideCtx): void {
         text: c.slide.title,
         size,
         font: c.theme.fonts[spec.title.role].name,
-        color: c.slide.layout === 'title' ? c.theme.colors.titleText : c.theme.colors.heading,
+        color: coverColors(c.slide.layout, c.theme).title,
         bold: true,
       },
     ],
-    align: 'start',
+    align: isCover(c.slide.layout) && c.theme.titleStyle === 'centered' ? 'center' : 'start',
     lineHeight: size * c.theme.lineHeight[spec.title.role],
     endSize: size,
     endFont: c.theme.fonts[spec.title.role].name,
@@ -45,7 +47,7 @@ export function addKicker(c: SlideCtx): void {
   // Two px of slack: the pill must never wrap its number onto a second line.
   const w = Math.min(k.w, textW + 2 * KICKER.padX * KICKER.size + 2);
   const pill: Paragraph = {
-    runs: [{ text, size: KICKER.size, font, color: c.theme.colors.titleText, bold: true, spacing: KICKER.spacing * KICKER.size }],
+    runs: [{ text, size: KICKER.size, font, color: c.theme.colors.accentText, bold: true, spacing: KICKER.spacing * KICKER.size }],
     align: 'center',
     lineHeight: KICKER.size * KICKER.lineHeight,
     rtl: false,
@@ -66,24 +68,25 @@ export function addKicker(c: SlideCtx): void {
 
 /** "n / total" at the footer's end, as the HTML deck numbers its slides (the title slide has none). */
 export function addSlideNumber(c: SlideCtx): void {
-  if (c.slide.layout === 'title' || !c.theme.slideNumbers) return;
+  const box = c.foot.number;
+  if (isCover(c.slide.layout) || !box) return;
   const font = c.theme.fonts.body.name;
   const number: Paragraph = {
     runs: [{ text: `${c.number} / ${c.total}`, size: FOOTER_SIZE, font, color: c.theme.colors.muted }],
     // Numbers read left to right even in a right-to-left deck, where they sit at the left end.
     align: c.stage.rtl ? 'start' : 'end',
     rtl: false,
-    lineHeight: FOOTER_SIZE * 1.2,
+    lineHeight: FOOTER_SIZE * FOOTER_TEXT.lineHeight,
     endSize: FOOTER_SIZE,
     endFont: font,
   };
-  c.out.addText(c.texts.add([number]), { ...c.stage.place(px(FOOTER, c.deck.size)), margin: 0, valign: 'middle', objectName: 'Slide number' });
+  c.out.addText(c.texts.add([number]), { ...c.stage.place(box), margin: 0, valign: 'middle', objectName: 'Slide number' });
 }
 
 /** The theme's footer line, placed once on each content master. */
 export function footerParagraph(text: string, theme: SlideCtx['theme']): Paragraph {
   const font = theme.fonts.body.name;
-  return { runs: [{ text, size: FOOTER_SIZE, font, color: theme.colors.muted }], align: 'start', lineHeight: FOOTER_SIZE * 1.2, endSize: FOOTER_SIZE, endFont: font };
+  return { runs: [{ text, size: FOOTER_SIZE, font, color: theme.colors.muted }], align: 'start', lineHeight: FOOTER_SIZE * FOOTER_TEXT.lineHeight, endSize: FOOTER_SIZE, endFont: font };
 }
 
 /** Speaker notes: one paragraph per blank-line-separated paragraph of the model's notes. */

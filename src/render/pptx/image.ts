@@ -43,7 +43,7 @@ export function buildImage(c: SlideCtx): void {
     const w = body.w * MISSING.w;
     const h = imageH * MISSING.h;
     const label: Paragraph = {
-      runs: [{ text: labelsFor(deck.meta.lang).imageMissing, size: s, font, color: theme.colors.muted }],
+      runs: [{ text: labelsFor(deck.meta.lang, theme.labels).imageMissing, size: s, font, color: theme.colors.muted }],
       align: 'center',
       lineHeight: s * lh,
       endSize: s,

@@ -15,13 +15,14 @@ import { buildFlow } from './flow.js';
 import { buildTable } from './table.js';
 import { buildCode } from './code.js';
 import { buildImage } from './image.js';
-import { buildTitleSlide } from './title-slide.js';
+import { buildSectionSlide, buildTitleSlide } from './title-slide.js';
+import { footRow } from '../../layout/chrome.js';
 import { TextTokens } from './tokens.js';
 import { Stage, inches } from './units.js';
 import { officeLang } from './scripts.js';
 import { finishPackage } from './package.js';
 import { hasIllegal } from './xml.js';
-import { LAYOUTS } from '../../layout/specs.js';
+import { LAYOUTS, layoutSpec } from '../../layout/specs.js';
 
 const BUILDERS: Record<Slide['layout'], (c: SlideCtx) => void> = {
   title: buildTitleSlide,
@@ -33,6 +34,7 @@ const BUILDERS: Record<Slide['layout'], (c: SlideCtx) => void> = {
   table: buildTable,
   code: buildCode,
   image: buildImage,
+  section: buildSectionSlide,
 };
 
 /** Whether any text of the deck holds a character XML cannot carry (a deck JSON may, a report may not). */
@@ -63,6 +65,7 @@ export async function renderPptx(input: RenderInput): Promise<Buffer> {
     measurer: input.measurer,
     stage: new Stage(deck.size.width, deck.size.height, rtl),
     texts: new TextTokens(),
+    foot: footRow(theme, deck.size, input.measurer, deck.slides.length),
     baseDir: input.baseDir,
     file: input.file,
     warn: input.warn,
@@ -76,7 +79,7 @@ export async function renderPptx(input: RenderInput): Promise<Buffer> {
   deck.slides.forEach((slide, i) => {
     const out = pres.addSlide({ masterName: masterName(slide.layout) });
     const c: SlideCtx = { ...ctx, slide, out, number: i + 1, total };
-    if (slide.layout !== 'title') addKicker(c);
+    if (slide.layout !== 'title' && slide.layout !== 'section') addKicker(c);
     addTitle(c);
     BUILDERS[slide.layout](c);
     addSlideNumber(c);
@@ -87,8 +90,8 @@ export async function renderPptx(input: RenderInput): Promise<Buffer> {
   const written = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   const titles = Object.fromEntries(
     (Object.keys(LAYOUTS) as Slide['layout'][]).map((l) => {
-      const size = LAYOUTS[l].title.pref;
-      return [masterName(l), { size, line: size * theme.lineHeight[LAYOUTS[l].title.role] }];
+      const { title } = layoutSpec(l, theme.scale);
+      return [masterName(l), { size: title.pref, line: title.pref * theme.lineHeight[title.role] }];
     }),
   );
   return finishPackage(written, { texts: ctx.texts, lang: officeLang(deck.meta.lang), rtl, titles });

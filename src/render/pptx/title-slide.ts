@@ -1,26 +1,52 @@
-/** The title slide (title.hbs): title, subtitle and byline on the title background. */
-import { LAYOUTS, SPACING, px } from '../../layout/specs.js';
+/** Title and section slides (title.hbs, section.hbs), in the theme's title style. */
+import { LAYOUTS, SECTION_NUMBER, SPACING, px } from '../../layout/specs.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
-
-/** deck.css sets the subtitle at 90% and the byline at 75% opacity over the title background. */
-const ALPHA = { subtitle: 0.9, byline: 0.75 };
+import { coverColors } from './cover.js';
 
 export function buildTitleSlide(c: SlideCtx): void {
   const spec = LAYOUTS.title;
   const font = c.theme.fonts.body.name;
+  const colors = coverColors('title', c.theme);
+  const align = c.theme.titleStyle === 'centered' ? 'center' : 'start';
   for (const name of ['subtitle', 'byline'] as const) {
     const block = c.slide.blocks.find((b) => name in b) as Record<string, string> | undefined;
     const box = spec.boxes[name];
     if (!block || !box) continue;
     const size = name === 'subtitle' ? c.slide.fit.body : c.slide.fit.byline ?? Math.round(spec.body.pref * SPACING.bylineScale);
     const p: Paragraph = {
-      runs: [{ text: block[name], size, font, color: c.theme.colors.titleText, alpha: ALPHA[name] }],
-      align: 'start',
+      runs: [
+        {
+          text: block[name],
+          size,
+          font,
+          color: name === 'subtitle' ? colors.text : colors.byline,
+          alpha: name === 'subtitle' ? colors.textAlpha : colors.bylineAlpha,
+        },
+      ],
+      align,
       lineHeight: size * c.theme.lineHeight.body,
       endSize: size,
       endFont: font,
     };
     c.out.addText(c.texts.add([p]), { ...c.stage.place(px(box, c.deck.size)), margin: 0, valign: 'top', objectName: name === 'subtitle' ? 'Subtitle' : 'Byline' });
   }
+}
+
+/** A section slide: the section's number above its title (the title is the placeholder's). */
+export function buildSectionSlide(c: SlideCtx): void {
+  if (!c.slide.kicker) return;
+  const box = px(LAYOUTS.section.boxes.kicker!, c.deck.size);
+  const size = Math.round(SECTION_NUMBER * c.theme.scale.heading);
+  const font = c.theme.fonts.heading.name;
+  const colors = coverColors('section', c.theme);
+  const p: Paragraph = {
+    runs: [{ text: c.slide.kicker, size, font, color: colors.number, alpha: colors.numberAlpha, bold: true }],
+    align: c.theme.titleStyle === 'centered' ? 'center' : 'start',
+    rtl: false,
+    lineHeight: size,
+    endSize: size,
+    endFont: font,
+  };
+  c.out.addText(c.texts.add([p]), { ...c.stage.place(box), margin: 0, valign: 'bottom', objectName: 'Section number' });
 }
