@@ -22,7 +22,8 @@ await yargs(hideBin(process.argv))
       y
         .positional('reports', { describe: 'Markdown report files', type: 'string', array: true, demandOption: true })
         .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: `Output format(s), comma-separated: ${ALL_FORMATS.join(', ')}, or all` })
-        .option('theme', { alias: 't', type: 'string', describe: 'Theme name, or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
+        .option('theme', { alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
+        .option('templates', { type: 'string', describe: 'Folder of templates that override the built-in ones by file name' })
         .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
         .option('paper', { type: 'string', choices: PAPERS, default: 'a4', describe: 'Paper size of the handout, notes pages and briefing PDFs' })
         .option('per-page', { type: 'number', choices: [...PER_PAGE], default: 3, describe: 'Slides per handout page (3: each beside lines for notes)' })
@@ -34,7 +35,9 @@ await yargs(hideBin(process.argv))
         .example('$0 build report.md -f handout --paper letter --per-page 6', 'Six slides per US-letter handout page')
         .example('$0 build q3.md q4.md -o decks', 'Build two decks into decks/')
         .example('$0 build report.md --json', 'Build and print a machine-readable summary')
-        .example('$0 build report.md -t ./brand.yaml', 'Use your own theme file (its tokens override the default)'),
+        .example('$0 build report.md -t stage', 'Use a built-in theme (list them: briefdeck themes)')
+        .example('$0 build report.md -t ./brand.yaml', 'Use your own theme file (its tokens override the default)')
+        .example('$0 build report.md --templates my-templates', 'Draw slides with your own templates (start with: briefdeck init templates my-templates)'),
     (argv) => run(async () => (await import('./build-command.js')).buildCommand(argv)),
   )
   .command(
@@ -43,13 +46,58 @@ await yargs(hideBin(process.argv))
     (y) =>
       y
         .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
-        .option('theme', { alias: 't', type: 'string', describe: 'Theme name, or path to a theme file (.yaml/.json)' })
+        .option('theme', { alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
         .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
         .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts'),
     (argv) => run(async () => (await import('./plan-command.js')).planCommand(argv)),
   )
-  .demandCommand(1, 'Name a command: build or plan (see --help)')
+  .command(
+    'themes',
+    'List the built-in themes; themes show NAME prints one',
+    (y) =>
+      y
+        .command(
+          'show <theme>',
+          "Print a built-in theme's file (a theme to copy from)",
+          (s) => s.positional('theme', { describe: 'Built-in theme name', type: 'string', demandOption: true }),
+          (argv) => run(async () => (await import('./themes-command.js')).themeShowCommand(argv)),
+        )
+        .option('json', { type: 'boolean', default: false, global: false, describe: 'Print the list as JSON: { themes: [{ name, description }] }' })
+        .example('$0 themes', 'Each built-in theme and what it looks like')
+        .example('$0 themes show default', "The default theme's file, comments included")
+        .example('$0 init theme brand', 'Start a theme of your own: brand.yaml, extending the default'),
+    (argv) => run(async () => (await import('./themes-command.js')).themesCommand(argv)),
+  )
+  .command(
+    'init',
+    'Write a starter theme or a copy of the templates to edit',
+    (y) =>
+      y
+        .command(
+          'theme <name>',
+          'Write NAME.yaml: a commented theme that extends the default one',
+          (s) =>
+            s
+              .positional('name', { describe: 'Theme name, also the file name (letters, digits, - and _)', type: 'string', demandOption: true })
+              .option('dir', { type: 'string', describe: 'Folder to write it in; default: the working folder' })
+              .option('force', { type: 'boolean', default: false, describe: 'Overwrite NAME.yaml if it exists' })
+              .example('$0 init theme brand', 'Write brand.yaml, then: briefdeck build report.md --theme ./brand.yaml'),
+          (argv) => run(async () => (await import('./init-command.js')).initThemeCommand(argv)),
+        )
+        .command(
+          'templates <dir>',
+          'Copy the built-in templates into DIR, to edit and use with --templates DIR',
+          (s) =>
+            s
+              .positional('dir', { describe: 'Folder to copy them into (created if needed)', type: 'string', demandOption: true })
+              .option('force', { type: 'boolean', default: false, describe: 'Overwrite template files already in DIR' })
+              .example('$0 init templates my-templates', 'Copy them, then: briefdeck build report.md --templates my-templates'),
+          (argv) => run(async () => (await import('./init-command.js')).initTemplatesCommand(argv)),
+        )
+        .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR'),
+  )
+  .demandCommand(1, 'Name a command: build, plan, themes or init (see --help)')
   .strict()
   .recommendCommands()
   .version(version)
