@@ -10,6 +10,7 @@ import { draftSlides } from './draft.js';
 import { fitSlide } from './fit.js';
 import { labelsFor } from './labels.js';
 import { footRow } from '../layout/chrome.js';
+import { displayPath } from '../theme/load.js';
 
 export interface PlanOptions {
   theme: Theme;
@@ -40,7 +41,8 @@ export function plan(report: Report, opts: PlanOptions): Result<Deck> {
   const slides = drafts.flatMap((d) => fitSlide(d, fit));
   const foot = footRow(opts.theme, size, opts.measurer, slides.length).footer;
   if (foot?.shortened) {
-    diagnostics.push({ level: 'warning', code: 'footer-shortened', message: `theme footer is too long for the slide and is shown as "${foot.text}"` });
+    const where = opts.theme.source ? displayPath(opts.theme.source) : `theme "${opts.theme.name}"`;
+    diagnostics.push({ level: 'warning', code: 'footer-shortened', message: `${where}: footer: too long for the foot of a slide, shown as "${foot.text}"` });
   }
   const { title, subtitle, author, date, lang, source } = report.meta;
   const meta = { title, lang, source, ...(subtitle ? { subtitle } : {}), ...(author ? { author } : {}), ...(date ? { date } : {}) };
