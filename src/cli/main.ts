@@ -10,6 +10,10 @@ import { fail, run } from './run.js';
 // Only constants: the renderers themselves load when a build asks for their format.
 import { ALL_FORMATS, PAPERS, PER_PAGE } from '../render/registry.js';
 
+/** An option given twice takes its last value (`-o a -o b` writes to b), as most command lines do. */
+const last = (value: string | string[]): string => (Array.isArray(value) ? value[value.length - 1] : value);
+const lastNumber = (value: number | number[]): number => (Array.isArray(value) ? value[value.length - 1] : value);
+
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 await yargs(hideBin(process.argv))
@@ -22,12 +26,12 @@ await yargs(hideBin(process.argv))
       y
         .positional('reports', { describe: 'Markdown report files', type: 'string', array: true, demandOption: true })
         .option('format', { alias: 'f', type: 'string', array: true, default: ['html'], describe: `Output format(s), comma-separated: ${ALL_FORMATS.join(', ')}, or all` })
-        .option('theme', { alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
-        .option('templates', { type: 'string', describe: 'Folder of templates that override the built-in ones by file name' })
-        .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
-        .option('paper', { type: 'string', choices: PAPERS, default: 'a4', describe: 'Paper size of the handout, notes pages and briefing PDFs' })
-        .option('per-page', { type: 'number', choices: [...PER_PAGE], default: 3, describe: 'Slides per handout page (3: each beside lines for notes)' })
-        .option('chrome', { type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
+        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
+        .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates that override the built-in ones by file name' })
+        .option('out', { coerce: last, alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
+        .option('paper', { coerce: last, type: 'string', choices: PAPERS, default: 'a4', describe: 'Paper size of the handout, notes pages and briefing PDFs' })
+        .option('per-page', { coerce: lastNumber, type: 'number', choices: [...PER_PAGE], default: 3, describe: 'Slides per handout page (3: each beside lines for notes)' })
+        .option('chrome', { coerce: last, type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings) to stdout' })
         .example('$0 build report.md', 'Write output/report.html')
         .example('$0 build report.md -f pptx', 'Write an editable PowerPoint file, output/report.pptx')
@@ -46,7 +50,7 @@ await yargs(hideBin(process.argv))
     (y) =>
       y
         .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
-        .option('theme', { alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
+        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
         .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
         .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts'),
@@ -80,7 +84,7 @@ await yargs(hideBin(process.argv))
           (s) =>
             s
               .positional('name', { describe: 'Theme name, also the file name (letters, digits, - and _)', type: 'string', demandOption: true })
-              .option('dir', { type: 'string', describe: 'Folder to write it in; default: the working folder' })
+              .option('dir', { coerce: last, type: 'string', describe: 'Folder to write it in; default: the working folder' })
               .option('force', { type: 'boolean', default: false, describe: 'Overwrite NAME.yaml if it exists' })
               .example('$0 init theme brand', 'Write brand.yaml, then: briefdeck build report.md --theme ./brand.yaml'),
           (argv) => run(async () => (await import('./init-command.js')).initThemeCommand(argv)),

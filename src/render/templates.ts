@@ -88,11 +88,14 @@ export class Templates {
     return t;
   }
 
-  /** Compiles every template the override folders supply, so a broken one stops a build before it writes. */
+  /**
+   * Compiles every template the override folders supply, and draws each once with no data, so a
+   * broken one (bad syntax, a helper or partial that does not exist) stops a build before it writes.
+   */
   check(): void {
     for (const dir of this.dirs) {
       for (const name of builtinTemplateFiles()) {
-        if (name.endsWith('.hbs') && existsSync(path.join(dir, name)) && this.file(name) === path.join(dir, name)) this.compile(name);
+        if (name.endsWith('.hbs') && existsSync(path.join(dir, name)) && this.file(name) === path.join(dir, name)) this.compile(name)({});
       }
     }
   }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Theme, ThemeFont } from './types.js';
 import { themeFileSchema, type ThemeFile } from './schema.js';
@@ -79,7 +79,6 @@ export function displayPath(file: string): string {
 
 function resolveFile(file: string, chain: string[]): Layer {
   const shown = displayPath(file);
-  if (chain.includes(file)) throw new BriefdeckError(`${shown}: extends itself (through ${chain.map(displayPath).join(' → ')})`, 1);
   const { data, lineOf } = readThemeFile(file);
   const dir = path.dirname(file);
   const problems: string[] = [];
@@ -114,19 +113,27 @@ function resolveFile(file: string, chain: string[]): Layer {
     const target = isThemePath(spec) ? path.resolve(dir, spec) : builtinThemeFile(spec);
     if (!target || !existsSync(target)) {
       at(['extends'], `${JSON.stringify(spec)} is not a built-in theme (${builtinThemeNames().join(', ')}) or a theme file`);
+    } else if (target === file || chain.includes(target)) {
+      at(['extends'], `${JSON.stringify(spec)} makes a loop (${[...chain, file, target].map(displayPath).join(' → ')})`);
     } else if (problems.length === 0) {
       base = resolveFile(target, [...chain, file]);
     }
   } else if (file !== builtinThemeFile('default')) {
     base = resolveFile(builtinThemeFile('default')!, [...chain, file]);
   }
-  if (problems.length) throw new BriefdeckError(problems.join('\n'), 1);
+  if (problems.length) throw new BriefdeckError(inFileOrder(problems).join('\n'), 1);
   const merged = base ? merge(base, layer) : layer;
   // A theme is called what its own file says, else after the file: never after what it extends.
   merged.name = data.name ?? path.basename(file).replace(/\.[^.]+$/, '');
   merged.description = data.description ?? (base ? `${merged.name} (based on ${base.name})` : '');
   merged.source = file;
   return merged;
+}
+
+/** Problem lines sorted by their line number, as a reader goes through the file. */
+function inFileOrder(problems: string[]): string[] {
+  const line = (p: string) => Number(/^[^\n]*?:(\d+): /.exec(p)?.[1] ?? 0);
+  return problems.map((p, i) => [p, i] as const).sort((a, b) => line(a[0]) - line(b[0]) || a[1] - b[1]).map(([p]) => p);
 }
 
 /** The file's tokens, checked against the schema; `lineOf` gives ":line" of a field for messages. */
@@ -146,10 +153,15 @@ function readThemeFile(file: string): { data: ThemeFile; lineOf: (keys: (string 
       1,
     );
   }
+  // The line of a field is the line of its key: a value may be a block that starts lines below it.
   const lineOf = (keys: (string | number)[]): string => {
     for (let n = keys.length; n > 0; n--) {
-      const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return `:${lines.linePos(node.range[0]).line}`;
+      const parent = n === 1 ? doc.contents : doc.getIn(keys.slice(0, n - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(keys[n - 1]));
+        const range = (isScalar(pair?.key) && pair.key.range) || undefined;
+        if (range) return `:${lines.linePos(range[0]).line}`;
+      }
     }
     return '';
   };
@@ -158,7 +170,7 @@ function readThemeFile(file: string): { data: ThemeFile; lineOf: (keys: (string 
   if (path.dirname(file) === THEMES_DIR) return { data: raw as ThemeFile, lineOf };
   const parsed = themeFileSchema().safeParse(raw ?? {});
   if (!parsed.success) {
-    throw new BriefdeckError(parsed.error.issues.flatMap((issue) => describeIssue(issue, raw, shown, lineOf)).join('\n'), 1);
+    throw new BriefdeckError(inFileOrder(parsed.error.issues.flatMap((issue) => describeIssue(issue, raw, shown, lineOf))).join('\n'), 1);
   }
   return { data: parsed.data, lineOf };
 }

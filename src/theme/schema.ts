@@ -45,7 +45,11 @@ function build(z: ZodModule['z']) {
 
   const labelText = text('text');
   const labels = z
-    .record(z.string(), z.union([labelText, z.record(z.string(), labelText)]), { error: 'must be a mapping of label names (or languages) to text' })
+    .record(
+      z.string(),
+      z.union([labelText, z.record(z.string(), labelText, { error: 'must be text' })], { error: 'must be text, or a mapping of label names to text' }),
+      { error: 'must be a mapping of label names (or languages) to text' },
+    )
     .superRefine((value, ctx) => {
       for (const [k, v] of Object.entries(value)) {
         if (typeof v === 'string') {

@@ -157,7 +157,7 @@ describe('briefdeck init theme', () => {
     writeFileSync(path.join(dir, 'logo.png'), PNG);
     mkdirSync(path.join(dir, 'templates'));
     const data = parse(all);
-    const fields = Object.keys(themeFileSchema.shape).filter((k) => k !== '$schema');
+    const fields = Object.keys(themeFileSchema().shape).filter((k) => k !== '$schema');
     expect(Object.keys(data).sort()).toEqual([...fields].sort());
     expect(Object.keys(data.colors).sort()).toEqual([...COLOR_KEYS].sort());
     expect(Object.keys(data.code).sort()).toEqual([...CODE_KEYS].sort());
