@@ -84,6 +84,12 @@ export function layoutSpec(layout: Layout, scale: Theme['scale']): LayoutSpec {
 /** The section number on a section slide, in px before the heading scale. */
 export const SECTION_NUMBER = 96;
 
+/** The section number's size in px: the theme's scale of SECTION_NUMBER, never taller than its box. */
+export function sectionNumberSize(theme: Theme, size: Size): number {
+  const box = px(LAYOUTS.section.boxes.kicker!, size);
+  return Math.floor(Math.min(SECTION_NUMBER * theme.scale.heading, box.h / theme.lineHeight.heading));
+}
+
 /**
  * Where the theme's logo may go: at the start of the footer row on content slides, in the top end
  * corner of title and section slides. The picture keeps its proportions inside the box.

@@ -222,6 +222,8 @@ export function shapesOutside(pptx: ReadPptx): string[] {
 
 import type { Deck } from '../../src/types/deck.js';
 import type { Diagnostic } from '../../src/types/diagnostics.js';
+import type { Theme } from '../../src/theme/types.js';
+import type { Measurer } from '../../src/measure/text.js';
 import { planFile } from '../../src/pipeline.js';
 import { renderPptx } from '../../src/render/pptx/render.js';
 
@@ -230,11 +232,17 @@ export interface Built {
   deck: Deck;
   buffer: Buffer;
   warnings: Diagnostic[];
+  /** The theme and measurer it was planned and rendered with. */
+  theme: Theme;
+  measurer: Measurer;
 }
 
-/** Plans a report and renders it as the CLI does; `edit` changes the deck first (a hand-made deck JSON). */
-export async function buildPptx(file: string, edit?: (deck: Deck) => Deck): Promise<Built> {
-  const planned = await planFile(file);
+/**
+ * Plans a report and renders it as the CLI does; `edit` changes the deck first (a hand-made deck
+ * JSON); `theme` is what `--theme` would name (a built-in theme or a theme file).
+ */
+export async function buildPptx(file: string, edit?: (deck: Deck) => Deck, opts: { theme?: string } = {}): Promise<Built> {
+  const planned = await planFile(file, opts);
   const deck = edit ? edit(structuredClone(planned.deck)) : planned.deck;
   const warnings: Diagnostic[] = [];
   const buffer = await renderPptx({
@@ -251,5 +259,5 @@ export async function buildPptx(file: string, edit?: (deck: Deck) => Deck): Prom
     },
     warn: (d) => warnings.push(d),
   });
-  return { file, deck, buffer, warnings };
+  return { file, deck, buffer, warnings, theme: planned.theme, measurer: planned.measurer };
 }

@@ -1,7 +1,9 @@
 /**
  * The built deck in a real headless Chromium, as a presenter would open it from a USB stick:
  * reveal.js starts, shows every slide of the model, asks the network for nothing, logs no errors,
- * and no element sits outside its slide or spills out of its box.
+ * and no element sits outside its slide or spills out of its box. Every fixture report in the default
+ * theme, and the example in every built-in theme, a company theme with a logo and a footer line, and
+ * that theme at 4:3 with a footer line too long for the foot row.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { planFile } from '../../src/pipeline.js';
 import { renderHtml } from '../../src/render/html/render.js';
 import { EXAMPLE, FIXTURES, fixtureReports } from '../helpers/fixtures.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
+import { THEMES, longFooterTheme } from '../helpers/themes.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const out = tempDir('briefdeck-html-');
@@ -91,24 +94,29 @@ async function layoutProblems(page: Page): Promise<string[]> {
 describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
   let browser: Browser;
   let close: () => Promise<void>;
-  const reports = [EXAMPLE, ...fixtureReports().map((f) => path.join(FIXTURES, f))];
+  const decks: { name: string; report: string; theme?: string }[] = [
+    ...[EXAMPLE, ...fixtureReports().map((f) => path.join(FIXTURES, f))].map((report) => ({ name: path.basename(report), report })),
+    ...THEMES.map((t) => ({ name: `${path.basename(EXAMPLE)} in ${t.name}`, report: EXAMPLE, theme: t.spec })),
+    // 4:3, with a footer line the foot row shortens with "…".
+    { name: `${path.basename(EXAMPLE)} at 4:3 with a long footer`, report: EXAMPLE, theme: longFooterTheme(tempDir('briefdeck-html-theme-')) },
+  ];
   const built = new Map<string, { file: string; slides: number; notes: string[] }>();
 
   beforeAll(async () => {
     ({ browser, close } = await launchBrowser());
-    for (const report of reports) {
-      const planned = await planFile(report);
-      const html = await renderHtml(planned.deck, { theme: planned.theme, measurer: planned.measurer, baseDir: path.dirname(report), version: 'test' });
-      const file = path.join(out, path.basename(report).replace(/\.md$/, '.html'));
+    for (const [i, d] of decks.entries()) {
+      const planned = await planFile(d.report, { theme: d.theme });
+      const html = await renderHtml(planned.deck, { theme: planned.theme, measurer: planned.measurer, baseDir: path.dirname(d.report), version: 'test' });
+      const file = path.join(out, `${i}-${path.basename(d.report, '.md')}.html`);
       writeFileSync(file, html);
-      built.set(report, { file, slides: planned.deck.slides.length, notes: planned.deck.slides.map((s) => s.notes) });
+      built.set(d.name, { file, slides: planned.deck.slides.length, notes: planned.deck.slides.map((s) => s.notes) });
     }
   });
   afterAll(async () => close?.());
 
-  for (const report of reports) {
-    it(`${path.basename(report)}: every slide shows, offline, without errors, inside its box`, async () => {
-      const { file, slides } = built.get(report)!;
+  for (const { name } of decks) {
+    it(`${name}: every slide shows, offline, without errors, inside its box`, async () => {
+      const { file, slides } = built.get(name)!;
       const { page, errors, requests } = await open(browser, file);
       try {
         expect(await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides())).toBe(slides);
@@ -121,8 +129,39 @@ describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
     });
   }
 
+  it("draws the company theme's logo on every slide and its footer line on every content slide", async () => {
+    const { file, slides } = built.get(`${path.basename(EXAMPLE)} in harbour`)!;
+    const { page } = await open(browser, file);
+    try {
+      const shown = await page.evaluate(async () => {
+        const R = (window as unknown as { Reveal: { configure(o: object): void; getTotalSlides(): number; slide(i: number): void; getCurrentSlide(): HTMLElement } }).Reveal;
+        R.configure({ transition: 'none' });
+        const out: { layout: string; logo: boolean; footer: string }[] = [];
+        for (let i = 0; i < R.getTotalSlides(); i++) {
+          R.slide(i);
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          const slide = R.getCurrentSlide();
+          const logo = slide.querySelector<HTMLImageElement>('img.logo');
+          if (logo) await logo.decode().catch(() => undefined);
+          const box = logo?.getBoundingClientRect();
+          out.push({
+            layout: slide.dataset.layout ?? '',
+            logo: !!logo && logo.src.startsWith('data:image/svg+xml') && logo.naturalWidth > 0 && !!box && box.width > 0 && box.height > 0,
+            footer: slide.querySelector('.footer')?.textContent?.trim() ?? '',
+          });
+        }
+        return out;
+      });
+      expect(shown.length).toBe(slides);
+      expect(shown.filter((s) => !s.logo)).toEqual([]);
+      for (const s of shown) expect(s.footer, s.layout).toBe(s.layout === 'title' || s.layout === 'section' ? '' : 'Harbour Logistics · Internal');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('notices text that spills out of its box (the check above can fail)', async () => {
-    const { file } = built.get(EXAMPLE)!;
+    const { file } = built.get(path.basename(EXAMPLE))!;
     const { page } = await open(browser, file);
     try {
       await page.addStyleTag({ content: '.reveal .layout-bullets .body { font-size: 64px !important; }' });
@@ -133,7 +172,7 @@ describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
   });
 
   it('takes <title> and lang from the report, and carries speaker notes in aside.notes', async () => {
-    const { file, notes } = built.get(EXAMPLE)!;
+    const { file, notes } = built.get(path.basename(EXAMPLE))!;
     const { page } = await open(browser, file);
     try {
       expect(await page.title()).toBe('Northwind Freight — Q3 2026 Operations Review');
@@ -147,7 +186,7 @@ describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
   });
 
   it('opens the speaker view with the current slide\'s notes when S is pressed', async () => {
-    const { file } = built.get(EXAMPLE)!;
+    const { file } = built.get(path.basename(EXAMPLE))!;
     const { page } = await open(browser, file);
     try {
       await page.evaluate(() => (window as unknown as { Reveal: { slide(i: number): void } }).Reveal.slide(3));

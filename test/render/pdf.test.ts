@@ -1,18 +1,28 @@
 /**
  * The four printed outputs, built as a user builds them and read back with poppler and pdf-lib:
  * page counts and sizes, fonts embedded, the slides' words on their pages, title, author, tags,
- * bookmarks, live links, and the briefing's parts.
+ * bookmarks, live links, and the briefing's parts. The example is also printed in every built-in
+ * theme and a company theme: its slides whole in each, and its paper documents (handout, notes,
+ * briefing) in dark ink on white even when the slides are dark.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
 import { build } from '../../src/build.js';
-import { planFile } from '../../src/pipeline.js';
+import { planFile, type PlannedReport } from '../../src/pipeline.js';
+import { RENDERERS } from '../../src/render/registry.js';
+import { paperColors } from '../../src/render/pdf/paper-colors.js';
+import { footRow } from '../../src/layout/chrome.js';
+import { loadTheme } from '../../src/theme/load.js';
 import type { Deck, Run, Slide } from '../../src/types/deck.js';
+import type { Diagnostic } from '../../src/types/diagnostics.js';
 import { EXAMPLE, FIXTURES } from '../helpers/fixtures.js';
-import { hasBrowser } from '../helpers/browser.js';
+import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { hasPoppler, pageSizes, pdfFonts, pdfInfo, pdfLinks, pdfOutline, pdfText } from '../helpers/pdf.js';
+import { pdfWords } from '../helpers/libreoffice.js';
+import { THEMES, contrastRatio, rgbOf } from '../helpers/themes.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const canPrint = hasBrowser && hasPoppler;
@@ -52,8 +62,11 @@ type Name = keyof typeof REPORTS;
 const decks = {} as Record<Name, Deck>;
 const file = (name: Name, ext: string) => path.join(out, `${path.basename(REPORTS[name], '.md')}${ext}`);
 
-/** Every string a slide shows (not its notes, link targets or TeX), as the slides PDF should hold it. */
-function shownText(slide: Slide, n: number, total: number): string[] {
+/**
+ * Every string a slide shows (not its notes, link targets or TeX), as the slides PDF should hold it;
+ * `footer` is the theme's footer line as the foot row of content slides shows it.
+ */
+function shownText(slide: Slide, n: number, total: number, footer = ''): string[] {
   const parts: string[] = [slide.title, slide.kicker ?? ''];
   const runs = (rs: Run[]) => rs.filter((r) => !r.math).forEach((r) => parts.push(r.text));
   for (const b of slide.blocks) {
@@ -66,7 +79,8 @@ function shownText(slide: Slide, n: number, total: number): string[] {
     else if ('subtitle' in b) parts.push(b.subtitle);
     else if ('byline' in b) parts.push(b.byline);
   }
-  if (slide.layout !== 'title') parts.push(`${n} / ${total}`);
+  // Title and section slides ("covers") carry no foot row.
+  if (slide.layout !== 'title' && slide.layout !== 'section') parts.push(`${n} / ${total}`, footer);
   // The code panel's language label is set in capitals.
   for (const b of slide.blocks) if ('code' in b && b.code.lang) parts.push(b.code.lang.toUpperCase());
   // Emoji need a colour font this system may not have; the scripts the issue names are all checked.
@@ -267,5 +281,213 @@ describe.skipIf(!canPrint)('printed outputs', () => {
       expect(pdfInfo(f).pages).toBe(Math.ceil(decks.example.slides.length / perPage));
       expect(pageSizes(f).every(([w, h]) => w === size[0] && h === size[1])).toBe(true);
     });
+  });
+});
+
+/** Themes whose paper documents (handout, notes, briefing) are printed too: the dark one, and the one with a footer line. */
+const PAPER_THEMES = ['stage', 'harbour'];
+
+/** A piece of text of a printed page: its colour and opacity, and the colour under it. */
+interface Ink {
+  text: string;
+  color: string;
+  opacity: number;
+  background: string;
+  /** Inside a slide thumbnail, which shows the slide in its own colours. */
+  thumb: boolean;
+}
+
+/**
+ * The test's browser, handed to the renderers: every tab a print opens stays open after the print
+ * (its close() is deferred), so the page can be read exactly as it was printed.
+ */
+function keepingTabs(browser: Browser): { browser: Browser; tabs: Page[]; release: () => Promise<void> } {
+  const tabs: Page[] = [];
+  const closers: Array<() => Promise<void>> = [];
+  const proxy = new Proxy(browser, {
+    get(target, key) {
+      // No blank tab to reuse: each print opens its own.
+      if (key === 'pages') return async () => [];
+      if (key === 'newPage') {
+        return async () => {
+          const tab = await target.newPage();
+          const close = tab.close.bind(tab);
+          closers.push(() => close());
+          tab.close = async () => undefined;
+          tabs.push(tab);
+          return tab;
+        };
+      }
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const release = async () => {
+    tabs.length = 0;
+    for (const close of closers.splice(0)) await close();
+  };
+  return { browser: proxy, tabs, release };
+}
+
+/** Every piece of text on a printed page, with the colour it is drawn in and what it is drawn on. */
+async function inkOf(page: Page): Promise<Ink[]> {
+  await page.emulateMediaType('print');
+  return page.evaluate(() => {
+    const transparent = (c: string) => c === 'transparent' || /^rgba\(.*,\s*0\)$/.test(c);
+    const out: Ink[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const el = node.parentElement;
+      if (!el || !node.data.trim() || el.closest('style, script')) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      let background = 'rgb(255, 255, 255)';
+      let opacity = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const bg = getComputedStyle(e).backgroundColor;
+        if (!transparent(bg)) {
+          background = bg;
+          break;
+        }
+      }
+      out.push({ text: node.data.replace(/\u00ad/g, '').trim().slice(0, 40), color: style.color, opacity, background, thumb: !!el.closest('.thumb') });
+    }
+    return out;
+  });
+}
+
+/** The colour a reader sees: the text colour at its opacity over what is under it. */
+function seen(ink: Ink): [number, number, number] {
+  const fg = rgbOf(ink.color);
+  const bg = rgbOf(ink.background);
+  return fg.map((c, i) => c * ink.opacity + bg[i] * (1 - ink.opacity)) as [number, number, number];
+}
+
+describe.skipIf(!canPrint)('the example printed in every theme', () => {
+  const dir = tempDir('briefdeck-pdf-themes-');
+  let close: (() => Promise<void>) | undefined;
+  const printed = new Map<string, { planned: PlannedReport; files: Record<string, string>; ink: Record<string, Ink[]>; warnings: Diagnostic[] }>();
+  const get = (name: string) => printed.get(name)!;
+
+  beforeAll(async () => {
+    const launched = await launchBrowser();
+    close = launched.close;
+    const jobs: Array<() => Promise<void>> = [];
+    for (const t of THEMES) {
+      const planned = await planFile(EXAMPLE, { theme: t.spec });
+      const entry = { planned, files: {} as Record<string, string>, ink: {} as Record<string, Ink[]>, warnings: [] as Diagnostic[] };
+      printed.set(t.name, entry);
+      for (const format of PAPER_THEMES.includes(t.name) ? ['pdf', 'handout', 'notes', 'briefing'] : ['pdf']) {
+        jobs.push(async () => {
+          const renderer = await RENDERERS[format]();
+          const tabs = keepingTabs(launched.browser);
+          const data = await renderer.render({
+            deck: planned.deck,
+            theme: planned.theme,
+            measurer: planned.measurer,
+            baseDir: path.dirname(EXAMPLE),
+            file: EXAMPLE,
+            version: 'test',
+            paper: 'a4',
+            perPage: 3,
+            browser: async () => tabs.browser,
+            warn: (d) => entry.warnings.push(d),
+          });
+          entry.files[format] = path.join(dir, `${t.name}${renderer.extension}`);
+          writeFileSync(entry.files[format], data);
+          if (format === 'notes' || format === 'briefing') entry.ink[format] = (await Promise.all(tabs.tabs.map(inkOf))).flat();
+          await tabs.release();
+        });
+      }
+    }
+    // Two prints at a time, as a build runs them.
+    const lane = async () => {
+      for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+    };
+    await Promise.all([lane(), lane()]);
+  }, 180_000);
+  afterAll(async () => close?.());
+
+  describe.each(THEMES.map((t) => t.name))('%s', (name) => {
+    it('prints the slides one 960×540 page each, fonts embedded, every word of each slide on its page', () => {
+      const { planned, files, warnings } = get(name);
+      const { deck } = planned;
+      const f = files.pdf;
+      expect(warnings).toEqual([]);
+      expect(pdfInfo(f).pages).toBe(deck.slides.length);
+      expect(pageSizes(f).every(([w, h]) => w === 960 && h === 540)).toBe(true);
+      const fonts = pdfFonts(f);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((font) => !font.embedded).map((font) => font.name)).toEqual([]);
+      const footer = footRow(planned.theme, deck.size, planned.measurer, deck.slides.length).footer?.text;
+      deck.slides.forEach((slide, i) => {
+        const page = squash(pdfText(f, i + 1));
+        const lost = shownText(slide, i + 1, deck.slides.length, footer).filter((w) => !page.includes(squash(w)));
+        expect(lost, `slide ${i + 1} (${slide.layout}: ${slide.title})`).toEqual([]);
+      });
+    });
+  });
+
+  describe.each(PAPER_THEMES)('%s on paper', (name) => {
+    it('prints the handout, notes pages and briefing with every font embedded', () => {
+      const { planned, files, warnings } = get(name);
+      expect(warnings).toEqual([]);
+      expect(pdfInfo(files.handout).pages).toBe(Math.ceil(planned.deck.slides.length / 3));
+      expect(pdfInfo(files.notes).pages).toBeGreaterThanOrEqual(planned.deck.slides.length);
+      for (const format of ['handout', 'notes', 'briefing']) {
+        expect(pdfFonts(files[format]).filter((font) => !font.embedded).map((font) => font.name), format).toEqual([]);
+        expect(pdfText(files[format]), format).not.toContain('\ufffd');
+      }
+    });
+
+    it('sets the notes and the briefing in ink that reads on white paper (4.5:1), never in the slides\' light text colour', () => {
+      const { planned, ink } = get(name);
+      const light = contrastRatio(planned.theme.colors.text, '#FFFFFF') < 4.5 ? planned.theme.colors.text : undefined;
+      for (const format of ['notes', 'briefing']) {
+        const paper = ink[format].filter((i) => !i.thumb);
+        // The check reads real text: the first words of the notes are among it.
+        const notes = planned.deck.slides.find((s) => s.notes)!.notes;
+        expect(paper.map((i) => i.text).join(' '), format).toContain(notes.split(/\s+/).slice(0, 4).join(' '));
+        const faint = paper
+          .map((i) => ({ text: i.text, color: i.color, on: i.background, ratio: Math.round(contrastRatio(seen(i), rgbOf(i.background)) * 100) / 100 }))
+          .filter((i) => i.ratio < 4.5);
+        expect(faint, format).toEqual([]);
+        if (light) expect(paper.filter((i) => contrastRatio(i.color, light) === 1).map((i) => i.text), format).toEqual([]);
+      }
+      // The slide thumbnails keep the theme's own colours: a dark theme's light text is there, on its dark slides.
+      if (light) expect(ink.notes.some((i) => i.thumb && contrastRatio(i.color, light) === 1)).toBe(true);
+    });
+  });
+
+  it("runs the company theme's footer line along the foot of every handout, notes and briefing page", () => {
+    const { files, planned } = get('harbour');
+    const line = planned.theme.footer!;
+    expect(line).toBe('Harbour Logistics · Internal');
+    for (const format of ['handout', 'notes', 'briefing']) {
+      const pages = pdfWords(files[format]);
+      pages.forEach((page, i) => {
+        // The briefing's first page is its title page, without running text.
+        if (format === 'briefing' && i === 0) return;
+        // The bottom margin (20 mm), below the page's content: slide thumbnails carry the line too.
+        const foot = page.words.filter((w) => w.yMin > page.height - (20 / 25.4) * 72).map((w) => w.text).join(' ');
+        expect(foot, `${format} page ${i + 1}`).toContain(line);
+      });
+    }
+  });
+
+  it('gives every theme paper colours whose text reads on white: 4.5:1 for text, headings, muted text, links, code and table headers', () => {
+    for (const t of THEMES) {
+      const { colors, code } = paperColors(loadTheme(t.spec));
+      const low: string[] = [];
+      const need = (what: string, fg: string, bg: string) => contrastRatio(fg, bg) < 4.5 && low.push(`${what} ${fg} on ${bg}: ${contrastRatio(fg, bg).toFixed(2)}`);
+      expect(colors.background, t.name).toBe('#FFFFFF');
+      for (const k of ['text', 'heading', 'muted', 'accent'] as const) need(k, colors[k], colors.background);
+      need('codeText', colors.codeText, colors.codeBackground);
+      for (const [k, v] of Object.entries(code)) need(`code.${k}`, v, colors.codeBackground);
+      need('tableHeaderText', colors.tableHeaderText, colors.tableHeader);
+      expect(low, t.name).toEqual([]);
+    }
   });
 });

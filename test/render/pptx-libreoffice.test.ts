@@ -2,26 +2,38 @@
  * The PPTX as a colleague sees it: real LibreOffice renders each generated deck (Calibri and Courier
  * New shown with their metric twins Carlito and Liberation Mono, as the planner measured). Every
  * page is one slide, every word of the slide is on its page, and every word sits inside the box it
- * belongs to, so a word clipped or pushed out of its box because it did not fit fails.
+ * belongs to, so a word clipped or pushed out of its box because it did not fit fails. The example is
+ * also built in every built-in theme, in a company theme with a logo and a footer line, and in that
+ * theme at 4:3 with a footer line the foot row has to shorten.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Slide } from '../../src/types/deck.js';
-import { FOOTER, LAYOUTS, px, type Box } from '../../src/layout/specs.js';
+import { FOOTER_TEXT, LAYOUTS, px, sectionNumberSize, type Box } from '../../src/layout/specs.js';
+import { footRow } from '../../src/layout/chrome.js';
 import { labelsFor } from '../../src/plan/labels.js';
 import { isRtl } from '../../src/structure/lang.js';
-import { loadTheme } from '../../src/theme/load.js';
 import { EXAMPLE, FIXTURES, fixtureReports } from '../helpers/fixtures.js';
 import { buildPptx, type Built } from '../helpers/pptx.js';
 import { convertToPdf, libreOfficeMissing, pdfWords, type Page } from '../helpers/libreoffice.js';
+import { THEMES, longFooterTheme } from '../helpers/themes.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const missing = libreOfficeMissing();
 if (missing) console.warn(`skipping the LibreOffice rendering test: ${missing}`);
 
-/** Every generated deck: the example and every fixture report. */
-const REPORTS = [EXAMPLE, ...fixtureReports().map((n) => path.join(FIXTURES, n))];
+/** A 4:3 company theme whose footer line the foot row must shorten. */
+const LONG_FOOTER = `${path.basename(EXAMPLE)} at 4:3 with a long footer`;
+/**
+ * Every generated deck: the example and every fixture report in the default theme, the example in
+ * every theme, and in a 4:3 theme with a footer line too long for its slides.
+ */
+const DECKS: { name: string; report: string; theme?: string }[] = [
+  ...[EXAMPLE, ...fixtureReports().map((n) => path.join(FIXTURES, n))].map((report) => ({ name: path.basename(report), report })),
+  ...THEMES.map((t) => ({ name: `${path.basename(EXAMPLE)} in ${t.name}`, report: EXAMPLE, theme: t.spec })),
+  { name: LONG_FOOTER, report: EXAMPLE, theme: longFooterTheme(tempDir('briefdeck-lo-theme-')) },
+];
 const decks: { name: string; built: Built; pages: Page[] }[] = [];
 /** The example with one bullet made far longer than its slide: what an unfitted deck would look like. */
 let overflowed: { name: string; built: Built; pages: Page[] } | undefined;
@@ -31,9 +43,10 @@ beforeAll(async () => {
   const dir = tempDir('briefdeck-lo-');
   const files: string[] = [];
   const builtAll: Built[] = [];
-  for (const report of REPORTS) {
-    const built = await buildPptx(report);
-    const file = path.join(dir, `${path.basename(report, '.md')}.pptx`);
+  for (const [i, d] of DECKS.entries()) {
+    const built = await buildPptx(d.report, undefined, { theme: d.theme });
+    // One folder for all: soffice names each PDF after its PPTX.
+    const file = path.join(dir, `${i}-${path.basename(d.report, '.md')}.pptx`);
     writeFileSync(file, built.buffer);
     files.push(file);
     builtAll.push(built);
@@ -47,9 +60,9 @@ beforeAll(async () => {
   const longFile = path.join(dir, 'overflow.pptx');
   writeFileSync(longFile, long.buffer);
   convertToPdf([...files, longFile], dir);
-  builtAll.forEach((built, i) => decks.push({ name: path.basename(REPORTS[i]), built, pages: pdfWords(files[i].replace(/\.pptx$/, '.pdf')) }));
+  builtAll.forEach((built, i) => decks.push({ name: DECKS[i].name, built, pages: pdfWords(files[i].replace(/\.pptx$/, '.pdf')) }));
   overflowed = { name: 'overflow', built: long, pages: pdfWords(path.join(dir, 'overflow.pdf')) };
-}, 240_000);
+}, 300_000);
 
 /** Pictographs need a colour emoji font LibreOffice may not have; everything else must come through. */
 const PICTO = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
@@ -93,10 +106,14 @@ function blockText(b: Block, imageMissing: string, built: Built): string[] {
   return [];
 }
 
+/**
+ * Every box of a slide with the text it holds: the layout's boxes, and on content slides the foot
+ * row as the theme lays it out (footer line, possibly shortened, and the slide number).
+ */
 function regions(slide: Slide, n: number, total: number, built: Built): Region[] {
   const spec = LAYOUTS[slide.layout];
-  const size = built.deck.size;
-  const theme = loadTheme();
+  const { deck, theme } = built;
+  const size = deck.size;
   const out: Region[] = [{ name: 'title', box: px(spec.boxes.title, size), size: slide.fit.title, text: slide.title }];
   if (slide.layout === 'title') {
     for (const name of ['subtitle', 'byline'] as const) {
@@ -105,10 +122,17 @@ function regions(slide: Slide, n: number, total: number, built: Built): Region[]
     }
     return out;
   }
+  if (slide.layout === 'section') {
+    // The section's number, large, in the kicker box above the title; nothing else on the slide.
+    if (slide.kicker) out.push({ name: 'section number', box: px(spec.boxes.kicker!, size), size: sectionNumberSize(theme, size), text: slide.kicker });
+    return out;
+  }
   if (slide.kicker && spec.boxes.kicker) out.push({ name: 'kicker', box: px(spec.boxes.kicker, size), size: 18, text: slide.kicker });
-  const body = slide.blocks.flatMap((b) => blockText(b, labelsFor(built.deck.meta.lang).imageMissing, built)).join('\n');
+  const body = slide.blocks.flatMap((b) => blockText(b, labelsFor(deck.meta.lang, theme.labels).imageMissing, built)).join('\n');
   out.push({ name: 'body', box: px(spec.boxes.body, size), size: slide.fit.body, text: body });
-  out.push({ name: 'footer', box: px(FOOTER, size), size: 14, text: `${n} / ${total} ${theme.footer ?? ''}` });
+  const foot = footRow(theme, size, built.measurer, total);
+  if (foot.footer) out.push({ name: 'footer', box: foot.footer.box, size: FOOTER_TEXT.size, text: foot.footer.text });
+  if (foot.number) out.push({ name: 'slide number', box: foot.number, size: FOOTER_TEXT.size, text: `${n} / ${total}` });
   return out;
 }
 
@@ -151,7 +175,7 @@ function misplaced(d: { name: string; built: Built; pages: Page[] }): string[] {
 
 describe.skipIf(!!missing)('PPTX rendered by LibreOffice', () => {
   it('renders one page per slide', () => {
-    expect(decks.length).toBe(REPORTS.length);
+    expect(decks.length).toBe(DECKS.length);
     for (const d of decks) expect(d.pages.length, d.name).toBe(d.built.deck.slides.length);
   });
 
@@ -174,6 +198,17 @@ describe.skipIf(!!missing)('PPTX rendered by LibreOffice', () => {
 
   it('keeps every word inside its box and on the page', () => {
     expect(decks.flatMap(misplaced)).toEqual([]);
+  });
+
+  it('checks a shortened footer line: the long footer is cut with "…" and its words are among those checked above', () => {
+    const d = decks.find((x) => x.name === LONG_FOOTER)!;
+    expect(d.built.deck.size).toEqual({ width: 960, height: 720 });
+    expect(d.pages[1].width / d.pages[1].height).toBeCloseTo(4 / 3, 2);
+    const foot = footRow(d.built.theme, d.built.deck.size, d.built.measurer, d.built.deck.slides.length).footer!;
+    expect(foot.shortened).toBe(true);
+    expect(foot.text).toMatch(/^Harbour Logistics · Internal\b.*…$/);
+    const second = norm(d.pages[1].words.map((w) => w.text).join(''));
+    expect(second).toContain(norm(foot.text));
   });
 
   it('catches a word that ran out of its box', () => {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Block, Deck, Slide } from '../../types/deck.js';
 import type { Theme } from '../../theme/types.js';
-import { LAYOUTS, SECTION_NUMBER, coverRule, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
+import { LAYOUTS, coverRule, sectionNumberSize, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
 import { coverLogo, footRow, themeLogo, type FootRow } from '../../layout/chrome.js';
 import { Templates } from '../templates.js';
 import { typeset } from '../../math/typeset.js';
@@ -218,7 +218,7 @@ function slideContext(
   }
   if (slide.layout === 'section') {
     const box = spec.boxes.kicker!;
-    if (slide.kicker) ctx.number = { text: slide.kicker, style: boxStyle(px(box, size), Math.round(SECTION_NUMBER * opts.theme.scale.heading), rtl) };
+    if (slide.kicker) ctx.number = { text: slide.kicker, style: boxStyle(px(box, size), sectionNumberSize(opts.theme, size), rtl) };
     delete ctx.kicker;
     return ctx;
   }

@@ -25,8 +25,8 @@ export function paperColors(theme: Theme): { colors: ThemeColors; code: CodeColo
     text: reads(c.text) ? c.text : INK.text,
     heading,
     muted: reads(c.muted) ? c.muted : INK.muted,
-    // The accent marks rules and borders, where 3:1 is enough to be seen (WCAG 1.4.11).
-    accent: reads(c.accent, 3) ? c.accent : heading,
+    // The accent also colours text on paper (links, the key points label), so it must read as text.
+    accent: reads(c.accent) ? c.accent : heading,
     codeBackground,
     codeText: contrast(c.codeText, codeBackground) >= AA ? c.codeText : INK.text,
     tableStripe: light(c.tableStripe) ? c.tableStripe : INK.panel,

@@ -19,7 +19,7 @@ export function defineMasters(c: Ctx): void {
   const logo = themeLogo(theme);
   const logoImage = (box: { x: number; y: number; w: number; h: number }): MasterObject[] => {
     const picture = logo && assetPicture({ src: 'logo', path: logo.path, mime: logo.mime, width: logo.width, height: logo.height }, '', box.w);
-    return picture && 'data' in picture ? [{ image: { data: picture.data, ...stage.place(box), altText: '' } }] : [];
+    return picture && 'data' in picture ? [{ image: { data: picture.data, ...stage.place(box), altText: `${theme.name} logo` } }] : [];
   };
   for (const layout of Object.keys(LAYOUTS) as Layout[]) {
     const spec = layoutSpec(layout, theme.scale);

@@ -1,5 +1,5 @@
 /** Title and section slides (title.hbs, section.hbs), in the theme's title style. */
-import { LAYOUTS, SECTION_NUMBER, SPACING, px } from '../../layout/specs.js';
+import { LAYOUTS, SPACING, px, sectionNumberSize } from '../../layout/specs.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
 import { coverColors } from './cover.js';
@@ -37,14 +37,14 @@ export function buildTitleSlide(c: SlideCtx): void {
 export function buildSectionSlide(c: SlideCtx): void {
   if (!c.slide.kicker) return;
   const box = px(LAYOUTS.section.boxes.kicker!, c.deck.size);
-  const size = Math.round(SECTION_NUMBER * c.theme.scale.heading);
+  const size = sectionNumberSize(c.theme, c.deck.size);
   const font = c.theme.fonts.heading.name;
   const colors = coverColors('section', c.theme);
   const p: Paragraph = {
     runs: [{ text: c.slide.kicker, size, font, color: colors.number, alpha: colors.numberAlpha, bold: true }],
     align: c.theme.titleStyle === 'centered' ? 'center' : 'start',
     rtl: false,
-    lineHeight: size,
+    lineHeight: size * c.theme.lineHeight.heading,
     endSize: size,
     endFont: font,
   };
