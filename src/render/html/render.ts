@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Block, Deck, Slide } from '../../types/deck.js';
 import type { Theme } from '../../theme/types.js';
-import { LAYOUTS, coverRule, sectionNumberSize, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
+import { LAYOUTS, RULE, coverRule, sectionNumberSize, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
 import { coverLogo, footRow, themeLogo, type FootRow } from '../../layout/chrome.js';
 import { Templates } from '../templates.js';
 import { typeset } from '../../math/typeset.js';
@@ -199,7 +199,7 @@ function slideContext(
     title: slide.title,
     titleBox: { style: boxStyle(titleBox, slide.fit.title, rtl) },
     body: { style: boxStyle(body, s, rtl) },
-    rule: `${rtl ? 'right' : 'left'}:${r(titleBox.x)}px;top:${r(titleBox.y + titleBox.h + 10)}px`,
+    rule: `${rtl ? 'right' : 'left'}:${r(titleBox.x)}px;top:${r(titleBox.y + titleBox.h + RULE.gap)}px`,
     notes: slide.notes ? slide.notes.split(/\n{2,}/) : [],
   };
   if (slide.kicker && spec.boxes.kicker) ctx.kicker = { text: slide.kicker, style: boxStyle(px(spec.boxes.kicker, size), undefined, rtl) };
