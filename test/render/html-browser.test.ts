@@ -97,6 +97,8 @@ describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
   const decks: { name: string; report: string; theme?: string }[] = [
     ...[EXAMPLE, ...fixtureReports().map((f) => path.join(FIXTURES, f))].map((report) => ({ name: path.basename(report), report })),
     ...THEMES.map((t) => ({ name: `${path.basename(EXAMPLE)} in ${t.name}`, report: EXAMPLE, theme: t.spec })),
+    // Right to left, in a theme whose fonts have figures of different widths (Caladea).
+    { name: 'arabic-report.md in editorial', report: path.join(FIXTURES, 'arabic-report.md'), theme: 'editorial' },
     // 4:3, with a footer line the foot row shortens with "…".
     { name: `${path.basename(EXAMPLE)} at 4:3 with a long footer`, report: EXAMPLE, theme: longFooterTheme(tempDir('briefdeck-html-theme-')) },
   ];
@@ -157,6 +159,25 @@ describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
       for (const s of shown) expect(s.footer, s.layout).toBe(s.layout === 'title' || s.layout === 'section' ? '' : 'Harbour Logistics · Internal');
     } finally {
       await page.close();
+    }
+  });
+
+  it('draws right-to-left slides in the fonts the planner measured, not reveal.js\'s own sans-serif', async () => {
+    for (const name of ['arabic-report.md', 'arabic-report.md in editorial']) {
+      const { file } = built.get(name)!;
+      const { page } = await open(browser, file);
+      try {
+        const fonts = await page.$eval('.reveal .slides > section:nth-of-type(2)', (slide) => ({
+          rtl: document.querySelector('.reveal')!.classList.contains('rtl'),
+          title: getComputedStyle(slide.querySelector('.title')!).fontFamily,
+          body: getComputedStyle(slide.querySelector('.body') ?? slide).fontFamily,
+        }));
+        expect(fonts.rtl).toBe(true);
+        expect(fonts.title).toMatch(/^"bd /);
+        expect(fonts.body).toMatch(/^"bd /);
+      } finally {
+        await page.close();
+      }
     }
   });
 
