@@ -1,9 +1,10 @@
 /** `build`: plan each report once and write every requested format next to the others. */
 import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, type Diagnostic } from './types/diagnostics.js';
 import { planFile } from './pipeline.js';
+import type { InputAllowances } from './structure/structure.js';
 import { PAPERS, PER_PAGE, RENDERERS, type Paper, type PerPage } from './render/registry.js';
 import { BrowserSession } from './browser/session.js';
 import { PACKAGE_ROOT } from './theme/load.js';
@@ -18,6 +19,8 @@ export interface BuildOptions {
   theme?: string;
   /** A folder of templates that override the theme's and the built-in ones by file name. */
   templates?: string;
+  /** What reports may reach beyond their text: raw HTML (sanitised), more image folders, remote images. */
+  allow?: InputAllowances;
   /** Paper of the handout, notes pages and briefing; default `a4`. */
   paper?: Paper;
   /** Slides per handout page (1, 2, 3, 4, 6 or 9); default 3. */
@@ -137,6 +140,18 @@ function onInterrupt(session: BrowserSession): { release: () => void; interrupte
   };
 }
 
+/** Whether two paths name the same file (through symlinks too, when the file exists). */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
 export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildResult[]> {
   const formats = resolveFormats(opts.formats);
   const { paper, perPage } = checkPrintOptions(opts);
@@ -182,13 +197,20 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   return results;
 
   async function buildOne(input: string): Promise<BuildResult> {
-    const planned = await planFile(input, { theme: opts.theme });
-    // A template that does not compile stops this report before any of its files is written.
-    Templates.for(planned.theme, opts.templates).check();
-    opts.onDiagnostics?.(planned.diagnostics);
     const stem = path.basename(input).replace(/\.[^.]+$/, '');
     const clash = stems.get(stem);
     if (clash) throw new BriefdeckError(`${input}: would overwrite the output of ${clash} (same file name)`, 1, input);
+    // A report is never overwritten by an output: not its own (report.html built to HTML next to
+    // itself), nor another report's of the same run.
+    for (const renderer of renderers) {
+      const target = path.join(out, `${stem}${renderer.extension}`);
+      const report = inputs.find((i) => sameFile(i, target));
+      if (report) throw new BriefdeckError(`${input}: its ${renderer.extension} output would overwrite the report ${report}; choose another --out`, 1, input);
+    }
+    const planned = await planFile(input, { theme: opts.theme, allow: opts.allow });
+    // A template that does not compile stops this report before any of its files is written.
+    Templates.for(planned.theme, opts.templates).check();
+    opts.onDiagnostics?.(planned.diagnostics);
     stems.set(stem, input);
     await mkdir(out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
       throw new BriefdeckError(`${out}: cannot create the output folder (${e.code})`, 1);

@@ -9,7 +9,7 @@ import type { Report } from './types/report.js';
 import { BriefdeckError, type Diagnostic } from './types/diagnostics.js';
 import { decodeReport } from './read/decode.js';
 import { parseMarkdown } from './read/parse.js';
-import { structure } from './structure/structure.js';
+import { structure, type InputAllowances } from './structure/structure.js';
 import { plan } from './plan/plan.js';
 import { loadTheme } from './theme/load.js';
 import { themeWarnings } from './theme/warnings.js';
@@ -24,7 +24,7 @@ export interface LoadedReport {
 }
 
 /** Reads and structures one report file. Throws BriefdeckError (exit 1) for a file that is not a report. */
-export async function loadReport(file: string): Promise<LoadedReport> {
+export async function loadReport(file: string, allow: InputAllowances = {}): Promise<LoadedReport> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -35,7 +35,7 @@ export async function loadReport(file: string): Promise<LoadedReport> {
   }
   const decoded = decodeReport(bytes, file);
   const parsed = parseMarkdown(decoded.text, file);
-  const structured = structure(parsed, { file, baseDir: path.dirname(path.resolve(file)) });
+  const structured = structure(parsed, { file, baseDir: path.dirname(path.resolve(file)), allow });
   const fm = /^---[ \t]*\n([\s\S]*?)\n---/.exec(decoded.text);
   const themeAt = fm ? fm[1].split('\n').findIndex((l) => /^theme\s*:/.test(l)) : -1;
   return {
@@ -64,8 +64,8 @@ export interface PlannedReport {
   diagnostics: Diagnostic[];
 }
 
-export async function planFile(file: string, opts: { theme?: string } = {}): Promise<PlannedReport> {
-  const { report, diagnostics, themeLine } = await loadReport(file);
+export async function planFile(file: string, opts: { theme?: string; allow?: InputAllowances } = {}): Promise<PlannedReport> {
+  const { report, diagnostics, themeLine } = await loadReport(file, opts.allow);
   // --theme wins over front matter; a front-matter theme is resolved next to the report.
   const theme = opts.theme
     ? loadTheme({ spec: opts.theme, baseDir: process.cwd() })

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { build } from '../build.js';
+import type { InputAllowances } from '../structure/structure.js';
 import { formatDiagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { ProgressBar } from './progress.js';
@@ -8,11 +10,23 @@ export interface BuildArgs {
   format: string[];
   theme?: string;
   templates?: string;
+  allowHtml?: boolean;
+  allowPath?: string[];
+  allowRemote?: boolean;
   out: string;
   json: boolean;
   paper?: string;
   perPage?: number;
   chrome?: string;
+}
+
+/** The --allow-* options as what the pipeline takes: folders made absolute against the working folder. */
+export function allowances(args: { allowHtml?: boolean; allowPath?: string[]; allowRemote?: boolean }): InputAllowances {
+  return {
+    html: !!args.allowHtml,
+    paths: (args.allowPath ?? []).map((p) => path.resolve(p)),
+    remote: !!args.allowRemote,
+  };
 }
 
 export async function buildCommand(args: BuildArgs): Promise<void> {
@@ -25,6 +39,7 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
       out: args.out,
       theme: args.theme,
       templates: args.templates,
+      allow: allowances(args),
       paper: args.paper as 'a4' | 'letter' | undefined,
       perPage: args.perPage,
       chrome: args.chrome,

@@ -31,6 +31,9 @@ await yargs(hideBin(process.argv))
         .option('out', { coerce: last, alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
         .option('paper', { coerce: last, type: 'string', choices: PAPERS, default: 'a4', describe: 'Paper size of the handout, notes pages and briefing PDFs' })
         .option('per-page', { coerce: lastNumber, type: 'number', choices: [...PER_PAGE], default: 3, describe: 'Slides per handout page (3: each beside lines for notes)' })
+        .option('allow-html', { type: 'boolean', default: false, describe: 'Keep raw HTML in the report, through a sanitising allow-list (never scripts); default: dropped with a warning' })
+        .option('allow-path', { type: 'string', array: true, describe: 'Another folder images may be read from (repeatable); default: only the report\'s folder' })
+        .option('allow-remote', { type: 'boolean', default: false, describe: 'Fetch http(s) images; default: not fetched, a placeholder instead' })
         .option('chrome', { coerce: last, type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings) to stdout' })
         .example('$0 build report.md', 'Write output/report.html')
@@ -51,6 +54,9 @@ await yargs(hideBin(process.argv))
       y
         .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
         .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
+        .option('allow-html', { type: 'boolean', default: false, describe: 'Keep raw HTML in the report, through a sanitising allow-list (never scripts); default: dropped with a warning' })
+        .option('allow-path', { type: 'string', array: true, describe: 'Another folder images may be read from (repeatable); default: only the report\'s folder' })
+        .option('allow-remote', { type: 'boolean', default: false, describe: 'Fetch http(s) images; default: not fetched, a placeholder instead' })
         .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
         .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
         .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts'),
@@ -99,7 +105,11 @@ await yargs(hideBin(process.argv))
               .example('$0 init templates my-templates', 'Copy them, then: briefdeck build report.md --templates my-templates'),
           (argv) => run(async () => (await import('./init-command.js')).initTemplatesCommand(argv)),
         )
-        .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR'),
+        .option('debug', { type: 'boolean', default: false, describe: 'Show the stack trace of an internal error' })
+  .middleware((argv) => {
+    if (argv.debug) process.env.BRIEFDECK_DEBUG = '1';
+  })
+  .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR'),
   )
   .demandCommand(1, 'Name a command: build, plan, themes or init (see --help)')
   .strict()

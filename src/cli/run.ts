@@ -17,7 +17,7 @@ export async function run(command: () => Promise<void>): Promise<void> {
       process.exit(err.exitCode ?? 1);
     }
     if (process.env.BRIEFDECK_DEBUG) process.stderr.write(`${err?.stack ?? String(e)}\n`);
-    fail(`internal error: ${err?.message ?? String(e)} (set BRIEFDECK_DEBUG=1 for details)`, 1);
+    fail(`internal error: ${err?.message ?? String(e)} (run again with --debug for details)`, 1);
   }
 }
 

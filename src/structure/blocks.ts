@@ -9,6 +9,7 @@ import type { Diagnostic } from '../types/diagnostics.js';
 import type { ReportBlock, ReportListItem } from '../types/report.js';
 import { mergeRuns, normaliseRuns, runsText, SOFT_BREAK, toRuns, type InlineContext } from './inline.js';
 import { probeImage } from './images.js';
+import type { InputAllowances } from './structure.js';
 
 export interface BlockEnv {
   ctx: InlineContext;
@@ -16,6 +17,8 @@ export interface BlockEnv {
   /** Report path for diagnostics, and the folder images resolve against. */
   file: string;
   baseDir: string;
+  /** What the user allowed the report to reach beyond its folder and its text. */
+  allow: InputAllowances;
 }
 
 type Node = RootContent | BlockContent | DefinitionContent;

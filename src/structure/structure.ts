@@ -18,13 +18,28 @@ export interface StructureOptions {
   file: string;
   /** Folder images are resolved against (the report's folder). */
   baseDir: string;
+  /** What a report may reach beyond its own text (`--allow-html`, `--allow-path`, `--allow-remote`). */
+  allow?: InputAllowances;
+}
+
+/**
+ * Reports come from strangers and agent pipelines: by default raw HTML is dropped and images are read
+ * only from inside the report's folder. Each allowance widens that on the user's say-so.
+ */
+export interface InputAllowances {
+  /** Pass raw HTML through a sanitising allow-list instead of dropping it. */
+  html?: boolean;
+  /** More folders (absolute) that images may be read from. */
+  paths?: string[];
+  /** Fetch http(s) images. */
+  remote?: boolean;
 }
 
 export function structure(parsed: Parsed, opts: StructureOptions): Result<Report> {
   const { tree, frontMatter } = parsed;
   const diagnostics: Diagnostic[] = [];
   const ctx: InlineContext = { links: [], images: [], droppedHtml: [], definitions: collectDefinitions(tree) };
-  const env: BlockEnv = { ctx, diagnostics, file: opts.file, baseDir: opts.baseDir };
+  const env: BlockEnv = { ctx, diagnostics, file: opts.file, baseDir: opts.baseDir, allow: opts.allow ?? {} };
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   const h1s = headings.filter((h) => h.depth === 1);
   // A single H1 that opens the document is the report's title; otherwise headings are sections.

@@ -82,7 +82,7 @@ export function imageSources(deck: Deck, baseDir: string): (asset: number) => st
       const a = deck.assets[i];
       let src: string | undefined;
       try {
-        if (a?.path && a.mime) src = `data:${a.mime};base64,${readFileSync(path.join(baseDir, a.path)).toString('base64')}`;
+        if (a?.path && a.mime) src = `data:${a.mime};base64,${readFileSync(path.resolve(baseDir, a.path)).toString('base64')}`;
       } catch {
         src = undefined;
       }

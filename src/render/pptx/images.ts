@@ -53,7 +53,7 @@ export function assetPicture(asset: Asset | undefined, baseDir: string, widthPx:
   if (!asset?.path || !asset.mime) return undefined;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.join(baseDir, asset.path));
+    bytes = readFileSync(path.resolve(baseDir, asset.path));
   } catch {
     return undefined;
   }
