@@ -10,6 +10,7 @@ import { BriefdeckError, type Diagnostic } from './types/diagnostics.js';
 import { decodeReport } from './read/decode.js';
 import { parseMarkdown } from './read/parse.js';
 import { structure, type InputAllowances } from './structure/structure.js';
+import { prepareImages } from './structure/prepare-images.js';
 import { plan } from './plan/plan.js';
 import { loadTheme } from './theme/load.js';
 import { themeWarnings } from './theme/warnings.js';
@@ -35,14 +36,28 @@ export async function loadReport(file: string, allow: InputAllowances = {}): Pro
   }
   const decoded = decodeReport(bytes, file);
   const parsed = parseMarkdown(decoded.text, file);
-  const structured = structure(parsed, { file, baseDir: path.dirname(path.resolve(file)), allow });
+  const baseDir = path.dirname(path.resolve(file));
+  const structured = structure(parsed, { file, baseDir, allow });
+  // Fetching remote images and decoding (or downscaling) every picture cannot wait synchronously.
+  const imageDiagnostics = await prepareImages(structured.value, { file, baseDir, allow });
   const fm = /^---[ \t]*\n([\s\S]*?)\n---/.exec(decoded.text);
   const themeAt = fm ? fm[1].split('\n').findIndex((l) => /^theme\s*:/.test(l)) : -1;
   return {
     report: structured.value,
-    diagnostics: [...decoded.diagnostics, ...structured.diagnostics],
+    diagnostics: [...decoded.diagnostics, ...byLine(structured.diagnostics.filter((d) => d.code !== 'image-remote-pending'), imageDiagnostics)],
     themeLine: themeAt >= 0 ? themeAt + 2 : undefined,
   };
+}
+
+/** `later` merged into `diagnostics` by line, each before the first of `diagnostics` that comes after it. */
+function byLine(diagnostics: Diagnostic[], later: Diagnostic[]): Diagnostic[] {
+  const out = [...diagnostics];
+  for (const d of later) {
+    const at = out.findIndex((o) => o.line !== undefined && d.line !== undefined && o.line > d.line);
+    if (at < 0) out.push(d);
+    else out.splice(at, 0, d);
+  }
+  return out;
 }
 
 /** One measurer per set of fonts, shared by every report of a run that uses them. */

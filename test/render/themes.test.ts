@@ -16,6 +16,7 @@ import { EXAMPLE } from '../helpers/fixtures.js';
 import { all, buildPptx, first, paragraphText, parseXml, readPptx, shapesOutside, type Built, type El, type ReadPptx } from '../helpers/pptx.js';
 import { THEMES } from '../helpers/themes.js';
 import { tempDir } from '../helpers/tmp.js';
+import { imageSources } from '../helpers/html-images.js';
 
 const EMU_PER_PX = 9525;
 /** The example's top-level numbered sections ("## 1. Revenue and Margins" …): one section slide each. */
@@ -190,7 +191,7 @@ describe('a company theme with a logo and a footer line (harbour)', () => {
 
   it('shows the logo in the HTML deck on every slide, as an embedded picture', () => {
     const { html, pptx, theme } = get('harbour');
-    const logos = [...html.matchAll(/<img class="box logo" src="([^"]*)"/g)].map((m) => m[1]);
+    const logos = imageSources(html, 'img.box.logo');
     expect(logos.length).toBe(pptx.deck.slides.length);
     const svg = `data:image/svg+xml;base64,${readFileSync(theme.logo!).toString('base64')}`;
     expect(new Set(logos)).toEqual(new Set([svg]));

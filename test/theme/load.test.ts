@@ -15,6 +15,7 @@ import { builtinThemeFile, builtinThemeNames, loadTheme } from '../../src/theme/
 import { CODE_KEYS, COLOR_KEYS, themeFileSchema } from '../../src/theme/schema.js';
 import { AA, TEXT_PAIRS, contrast } from '../../src/theme/colors.js';
 import { themeWarnings } from '../../src/theme/warnings.js';
+import { imageSources } from '../helpers/html-images.js';
 
 const tmp = () => tempDir('briefdeck-theme-');
 
@@ -137,7 +138,7 @@ describe('a theme file that extends a built-in', () => {
     expect(html).toContain('<span class="footer-text">Newsroom · Late desk</span>');
     expect(html).toContain('<span>In this briefing</span>');
     const mark = readFileSync(path.join(root, 'brand', 'base', 'newsroom-mark.svg')).toString('base64');
-    expect(html).toContain(`src="data:image/svg+xml;base64,${mark}"`);
+    expect(imageSources(html, 'img.box.logo')).toContain(`data:image/svg+xml;base64,${mark}`);
 
     const pptx = await readPptx(readFileSync(path.join(root, 'elsewhere', 'out', 'october.pptx')));
     expect(pptx.problems).toEqual([]);

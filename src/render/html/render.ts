@@ -126,8 +126,33 @@ export function documentHead(deck: Deck, version: string) {
   };
 }
 
+/** A transparent 1 × 1 GIF: what a shared picture's <img> shows until the script below fills it in. */
+const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+/**
+ * A picture shown on several slides (the logo on every one, a chart repeated) is written once. Its
+ * <img> elements get a stand-in and the picture's number, and one short script sets their sources
+ * from a single table before reveal.js starts: without it a deck repeats megabytes per slide.
+ */
+function shareRepeatedImages(slides: string): { html: string; script: string } {
+  const uses = new Map<string, number>();
+  for (const m of slides.matchAll(/ src="(data:[^"]+)"/g)) uses.set(m[1], (uses.get(m[1]) ?? 0) + 1);
+  const shared = [...uses].filter(([, n]) => n > 1).map(([url]) => url);
+  if (!shared.length) return { html: slides, script: '' };
+  const number = new Map(shared.map((url, i) => [url, i]));
+  const html = slides.replace(/ src="(data:[^"]+)"/g, (m, url: string) =>
+    number.has(url) ? ` src="${PIXEL}" data-bd-image="${number.get(url)}"` : m,
+  );
+  // The sources were escaped for an attribute ("=" as "&#x3D;"); the table holds them as they are.
+  const urls = shared.map((url) => url.replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16))));
+  const script =
+    `(function () { var u = ${JSON.stringify(urls).replace(/</g, '\\u003c')};` +
+    ` document.querySelectorAll('img[data-bd-image]').forEach(function (i) { i.src = u[+i.getAttribute('data-bd-image')]; }); })();`;
+  return { html, script };
+}
+
 export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string> {
-  const slidesHtml = renderSlideSections(deck, opts, { notes: true }).join('\n');
+  const { html: slidesHtml, script: imagesJs } = shareRepeatedImages(renderSlideSections(deck, opts, { notes: true }).join('\n'));
 
   const config = {
     width: deck.size.width,
@@ -149,6 +174,7 @@ export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string>
     revealCss: asset(require.resolve('reveal.js/reveal.css')),
     css,
     slides: slidesHtml,
+    imagesJs,
     revealJs: asset(require.resolve('reveal.js'), inlineScript),
     notesJs: asset(require.resolve('reveal.js/plugin/notes'), inlineScript),
     config: JSON.stringify(config).replace('"plugins":[]', '"plugins":[RevealNotes]').replace(/</g, '\\u003c'),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Asset } from '../../types/deck.js';
 import { typeset } from '../../math/typeset.js';
 import { hex } from './units.js';
+import { svgSelfContained } from '../picture.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
 // A native module: loaded through a require of our own so bundlers leave it to Node at run time.
@@ -58,6 +59,9 @@ export function assetPicture(asset: Asset | undefined, baseDir: string, widthPx:
     return undefined;
   }
   if (asset.mime === 'image/svg+xml') {
+    // resvg reads any file an SVG names; loadReport has already rasterised such SVGs safely, so one
+    // met here came from a caller that skipped it, and is not drawn.
+    if (!svgSelfContained(bytes)) return undefined;
     try {
       return { data: `image/png;base64,${svgToPng(bytes, widthPx, true).toString('base64')}` };
     } catch {
