@@ -9,6 +9,7 @@ import type { Diagnostic } from '../types/diagnostics.js';
 import type { ReportBlock, ReportListItem } from '../types/report.js';
 import { mergeRuns, normaliseRuns, runsText, SOFT_BREAK, toRuns, type InlineContext } from './inline.js';
 import { probeImage } from './images.js';
+import { htmlBlocks } from './html.js';
 import type { InputAllowances } from './structure.js';
 
 export interface BlockEnv {
@@ -56,8 +57,9 @@ export function convertBlock(node: Node, env: BlockEnv): ReportBlock[] {
     case 'footnoteDefinition':
       return noteBlocks(node, env);
     case 'html':
-      ctx.droppedHtml.push({ line: at });
-      return [];
+      // Without --allow-html the text is kept and the place counted for one warning.
+      if (!ctx.allowHtml) ctx.droppedHtml.push({ line: at });
+      return htmlBlocks(node.value, at, ctx).map((b) => (b.kind === 'image' ? imageBlock(b.src, b.alt, b.line, env) : b));
     // A rule has no text; a definition only supplies the target its references already carry.
     case 'thematicBreak':
     case 'definition':
@@ -85,7 +87,7 @@ function takeImages(env: BlockEnv, mark: number, at: number): ReportBlock[] {
 }
 
 export function imageBlock(src: string, alt: string, at: number, env: BlockEnv): ReportBlock {
-  const { probe, diagnostic } = probeImage(src, env.baseDir, { file: env.file, line: at });
+  const { probe, diagnostic } = probeImage(src, env.baseDir, { file: env.file, line: at }, env.allow);
   if (diagnostic) env.diagnostics.push(diagnostic);
   return { kind: 'image', src, alt: alt.trim(), line: at, probe };
 }
@@ -155,6 +157,15 @@ function listItems(list: List, level: number, env: BlockEnv, after: Afterwards):
         case 'math':
           gap();
           runs.push({ text: child.value, math: true });
+          break;
+        case 'html':
+          // The text of a block of HTML in an item is the item's; what cannot sit in a bullet follows.
+          for (const b of convertBlock(child, env)) {
+            if (b.kind === 'paragraph') {
+              gap();
+              runs.push(...b.runs);
+            } else after.add([b]);
+          }
           break;
         default:
           // A quote, table or footnote cannot sit inside a bullet: it follows the list instead.
@@ -253,6 +264,13 @@ function flattenQuote(children: Node[], env: BlockEnv, lines: Run[][], after: Af
         after.add(takeImages(env, mark, line(child)));
         break;
       }
+      case 'html':
+        // A block of HTML in a quote: its paragraphs are lines of the quote.
+        for (const b of convertBlock(child, env)) {
+          if (b.kind === 'paragraph') lines.push(b.runs);
+          else after.add([b]);
+        }
+        break;
       default:
         after.add(convertBlock(child, env));
     }

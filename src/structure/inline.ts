@@ -1,6 +1,7 @@
 /** Markdown inline content → runs: the only inline form later stages know (PPTX needs runs). */
-import type { Definition, Image, ImageReference, LinkReference, PhrasingContent } from 'mdast';
+import type { Definition, Html, Image, ImageReference, LinkReference, PhrasingContent } from 'mdast';
 import type { Run } from '../types/deck.js';
+import { inlineTag, type HtmlRemoval } from './html.js';
 
 export interface InlineContext {
   links: string[];
@@ -8,6 +9,13 @@ export interface InlineContext {
   images: Image[];
   /** Raw HTML dropped, counted for one warning. */
   droppedHtml: { line: number }[];
+  /**
+   * `--allow-html`: raw HTML is read through a sanitising allow-list, its formatting, links and images
+   * kept; otherwise only its text is.
+   */
+  allowHtml?: boolean;
+  /** What the allow-list removed from raw HTML (with `allowHtml`), for one warning. */
+  removedHtml: HtmlRemoval[];
   /** Link reference definitions of the whole document, by `referenceKey`. */
   definitions: Map<string, Definition>;
   /**
@@ -27,10 +35,19 @@ export function referenceKey(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
 
-export function toRuns(nodes: PhrasingContent[], ctx: InlineContext, marks: Marks = {}): Run[] {
+export function toRuns(nodes: PhrasingContent[], ctx: InlineContext, base: Marks = {}): Run[] {
   const runs: Run[] = [];
   const opened = new Set<string>();
+  // Inline HTML comes a tag at a time: what lies between an opening and a closing tag takes its marks.
+  const tags = new OpenTags(base);
   for (const node of nodes) {
+    if (node.type === 'html') {
+      htmlRun(node, ctx, runs, opened, tags);
+      continue;
+    }
+    // The text of a <script> or a <style> is not text.
+    if (tags.dropping) continue;
+    const marks = tags.marks;
     switch (node.type) {
       case 'text':
         // A soft line break in the source is a space on the page; only hard breaks break lines.
@@ -83,11 +100,6 @@ export function toRuns(nodes: PhrasingContent[], ctx: InlineContext, marks: Mark
         }
         break;
       }
-      case 'html':
-        // `<br>` is how GFM tables break a line inside a cell: dropping it would glue two words together.
-        if (/^<br\s*\/?>$/i.test(node.value.trim())) push(runs, { ...marks, text: '\n' });
-        else if (!closesOpened(node.value, opened)) ctx.droppedHtml.push({ line: node.position?.start.line ?? 0 });
-        break;
       case 'footnoteReference':
         push(runs, { ...marks, text: `[${node.label ?? node.identifier}]` });
         break;
@@ -96,6 +108,57 @@ export function toRuns(nodes: PhrasingContent[], ctx: InlineContext, marks: Mark
     }
   }
   return runs;
+}
+
+/** The inline HTML tags open at a point of a run of text, each with the marks in force inside it. */
+class OpenTags {
+  private readonly stack: { name: string; own: Marks; drop: boolean; inside: Marks; dropping: boolean }[] = [];
+  constructor(private readonly base: Marks) {}
+  get marks(): Marks {
+    return this.stack[this.stack.length - 1]?.inside ?? this.base;
+  }
+  get dropping(): boolean {
+    return this.stack[this.stack.length - 1]?.dropping ?? false;
+  }
+  open(name: string, own: Marks, drop: boolean): void {
+    this.stack.push({ name, own, drop, inside: { ...this.marks, ...own }, dropping: this.dropping || drop });
+  }
+  /** Closes the innermost tag of that name; tags opened inside it and left open stay open. */
+  close(name: string): void {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if (this.stack[i].name !== name) continue;
+      for (const t of this.stack.splice(i).slice(1)) this.open(t.name, t.own, t.drop);
+      return;
+    }
+  }
+}
+
+function htmlRun(node: Html, ctx: InlineContext, runs: Run[], opened: Set<string>, tags: OpenTags): void {
+  const at = node.position?.start.line ?? 0;
+  // `<br>` is how GFM tables break a line inside a cell: dropping it would glue two words together.
+  const plainBreak = /^<br\s*\/?>$/i.test(node.value.trim());
+  if (!ctx.allowHtml && !plainBreak && !closesOpened(node.value, opened)) ctx.droppedHtml.push({ line: at });
+  const tag = inlineTag(node.value, at, ctx);
+  const { dropping, marks } = tags;
+  switch (tag.kind) {
+    case 'open':
+      tags.open(tag.name, tag.marks, tag.drop);
+      break;
+    case 'close':
+      tags.close(tag.name);
+      break;
+    case 'break':
+      if (!dropping) push(runs, { ...marks, text: '\n' });
+      break;
+    case 'image':
+      if (!dropping) ctx.images.push({ type: 'image', url: tag.src, alt: tag.alt, position: node.position });
+      break;
+    case 'text':
+      if (!dropping) push(runs, { ...marks, text: tag.text });
+      break;
+    case 'none':
+      break;
+  }
 }
 
 /**
