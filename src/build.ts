@@ -242,6 +242,10 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
             progress: opts.onProgress ? (done, total) => opts.onProgress!(file, done, total) : undefined,
           });
         const data = renderer.usesBrowser ? await prints.run(render) : await render();
+        // A run that asked for PDFs writes nothing when no browser can print them, not just some
+        // formats: the HTML and PPTX wait for the browser to have started.
+        await browserReady;
+        if (browserError) throw browserError;
         if (noticed.length) opts.onDiagnostics?.(noticed);
         await writeAtomic(file, data);
         return { file, noticed };

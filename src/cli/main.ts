@@ -105,12 +105,12 @@ await yargs(hideBin(process.argv))
               .example('$0 init templates my-templates', 'Copy them, then: briefdeck build report.md --templates my-templates'),
           (argv) => run(async () => (await import('./init-command.js')).initTemplatesCommand(argv)),
         )
-        .option('debug', { type: 'boolean', default: false, describe: 'Show the stack trace of an internal error' })
+        .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR'),
+  )
+  .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the stack trace of an internal error' })
   .middleware((argv) => {
     if (argv.debug) process.env.BRIEFDECK_DEBUG = '1';
   })
-  .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR'),
-  )
   .demandCommand(1, 'Name a command: build, plan, themes or init (see --help)')
   .strict()
   .recommendCommands()

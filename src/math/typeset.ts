@@ -54,14 +54,24 @@ function load(): MathJaxKit {
   const doc = mathjax.document('', { InputJax: input, OutputJax: output });
   kit = {
     convert(tex, display) {
-      const node = doc.convert(tex, { display });
+      let node;
+      let thrown: string | undefined;
+      try {
+        node = doc.convert(tex, { display });
+      } catch (e) {
+        // Some input makes MathJax's parser throw instead of reporting (a "€" as a TeX token):
+        // the formula's text is shown plainly instead, and the warning says why.
+        thrown = (e as Error).message;
+        const plain = tex.replace(/[^\x20-\x7e]/g, '?').replace(/[\\{}$&#^_%~]/g, ' ');
+        node = doc.convert(`\\text{${plain}}`, { display });
+      }
       const svgNode = adaptor.firstChild(node);
       const svg: string = adaptor.outerHTML(svgNode);
       const ex = (name: string) => parseFloat(/^-?[\d.]+/.exec(adaptor.getAttribute(svgNode, name) ?? '')?.[0] ?? '0');
       const style: string = adaptor.getAttribute(svgNode, 'style') ?? '';
       const valign = parseFloat(/vertical-align:\s*(-?[\d.]+)ex/.exec(style)?.[1] ?? '0');
       const merror = /data-mjx-error="([^"]*)"/.exec(svg);
-      return { svg, width: ex('width'), height: ex('height'), depth: -valign, error: merror?.[1] };
+      return { svg, width: ex('width'), height: ex('height'), depth: -valign, error: thrown ?? merror?.[1] };
     },
   };
   return kit;

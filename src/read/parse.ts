@@ -4,10 +4,12 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMath from 'remark-math';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Root } from 'mdast';
 import { BriefdeckError } from '../types/diagnostics.js';
 import { restoreCurrency } from './currency.js';
+import { limitDepth } from './depth.js';
+import { XML_ILLEGAL } from './xml-chars.js';
 
 export interface FrontMatter {
   title?: string;
@@ -22,6 +24,10 @@ export interface FrontMatter {
 export interface Parsed {
   tree: Root;
   frontMatter: FrontMatter;
+  /** Line where content nested too deep to keep its shape was flattened into text. */
+  flattenedAt?: number;
+  /** Control characters the front matter's YAML escapes produced, removed from its values. */
+  controlsRemoved?: number;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath);
@@ -34,27 +40,52 @@ export function parseMarkdown(text: string, file: string): Parsed {
     throw new BriefdeckError(`${file}:1: front matter must be YAML; "${text.split('\n', 1)[0]}" is refused`, 1, file, 1);
   }
   let tree = processor.parse(text) as Root;
+  const removed = { controls: 0 };
   let frontMatter: FrontMatter = {};
   const first = tree.children[0];
   if (first?.type === 'yaml') {
-    const data = parseFrontMatter(first.value, file);
+    const data = parseFrontMatter(first.value, file, removed);
     if (data) {
       frontMatter = data;
       tree.children.shift();
     } else tree = plainProcessor.parse(text) as Root;
   }
+  // Bounded before anything walks the tree: restoring currency already recurses.
+  const flattenedAt = limitDepth(tree);
   restoreCurrency(tree, text);
-  return { tree, frontMatter };
+  return {
+    tree,
+    frontMatter,
+    ...(flattenedAt !== undefined ? { flattenedAt } : {}),
+    ...(removed.controls ? { controlsRemoved: removed.controls } : {}),
+  };
+}
+
+/**
+ * A front-matter value as the text a slide shows: a list joined with commas, a mapping by its name
+ * (`author: { name: Ana Ruiz, email: … }`) or else its values — never "[object Object]".
+ */
+function metaText(v: unknown): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (Array.isArray(v)) return v.map(metaText).filter(Boolean).join(', ');
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    for (const key of ['name', 'title', 'text']) if (typeof o[key] === 'string') return o[key] as string;
+    return Object.values(o).map(metaText).filter(Boolean).join(', ');
+  }
+  return v == null ? '' : String(v);
 }
 
 /** The front matter's keys, or undefined when the block holds no mapping (then it is not front matter). */
-function parseFrontMatter(source: string, file: string): FrontMatter | undefined {
-  const doc = parseDocument(source, { prettyErrors: false });
+function parseFrontMatter(source: string, file: string, removed: { controls: number }): FrontMatter | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { prettyErrors: false, lineCounter: lines });
   const error = doc.errors[0];
   if (error) {
+    const pos = lines.linePos(error.pos[0]);
     // +1: the opening `---` line sits above the YAML the parser saw.
-    const line = (error.linePos?.[0]?.line ?? 1) + 1;
-    const col = error.linePos?.[0]?.col ?? 1;
+    const line = pos.line + 1;
+    const col = pos.col;
     const reason = error.message.split('\n', 1)[0].replace(/ at line \d+, column \d+.*$/, '');
     throw new BriefdeckError(`${file}:${line}:${col}: invalid front matter: ${reason}`, 1, file, line);
   }
@@ -70,9 +101,13 @@ function parseFrontMatter(source: string, file: string): FrontMatter | undefined
   for (const key of ['title', 'subtitle', 'author', 'date', 'lang', 'theme'] as const) {
     const v = (data as Record<string, unknown>)[key];
     if (v == null) delete out[key];
-    else if (v instanceof Date) out[key] = v.toISOString().slice(0, 10);
-    else if (Array.isArray(v)) out[key] = v.map(String).join(', ');
-    else out[key] = String(v);
+    else {
+      const text = metaText(v);
+      const clean = text.replace(XML_ILLEGAL, '');
+      out[key] = clean;
+      // Counted for the reader's warning: YAML escapes ("\\a", "\\x1b") make control characters too.
+      removed.controls += text.length - clean.length;
+    }
   }
   return out;
 }

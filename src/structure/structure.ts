@@ -12,6 +12,8 @@ import { convertBlock, imageBlock, line, type BlockEnv } from './blocks.js';
 import { splitHeadingNumber } from './headings.js';
 import { detectLang } from './lang.js';
 import { splitConclusion } from './conclusion.js';
+import { MAX_DEPTH } from '../read/depth.js';
+import type { HtmlRemoval } from './html.js';
 
 export interface StructureOptions {
   /** Path of the report as the user named it: diagnostics cite it. */
@@ -35,10 +37,38 @@ export interface InputAllowances {
   remote?: boolean;
 }
 
+/** The first few words a section says (of its own blocks, else its first subsection's), for a title. */
+function openingWords(section: Section): string {
+  for (const b of section.blocks) {
+    const text =
+      b.kind === 'paragraph' || b.kind === 'quote' ? runsText(b.runs)
+      : b.kind === 'list' ? runsText(b.items[0]?.runs ?? [])
+      : b.kind === 'table' ? b.head.map(runsText).join(' ')
+      : b.kind === 'image' ? b.alt
+      : '';
+    const words = text.trim().split(/\s+/).filter(Boolean);
+    if (words.length) return words.length > 6 ? `${words.slice(0, 6).join(' ')} …` : words.join(' ').replace(/[.:;,]$/, '');
+  }
+  return section.children.length ? openingWords(section.children[0]) : '';
+}
+
 export function structure(parsed: Parsed, opts: StructureOptions): Result<Report> {
   const { tree, frontMatter } = parsed;
   const diagnostics: Diagnostic[] = [];
-  const ctx: InlineContext = { links: [], images: [], droppedHtml: [], definitions: collectDefinitions(tree) };
+  if (parsed.controlsRemoved) {
+    const n = parsed.controlsRemoved;
+    diagnostics.push({ level: 'warning', code: 'control-characters', message: `removed ${n} control character${n === 1 ? '' : 's'} from the front matter that no slide can show`, file: opts.file, line: 2 });
+  }
+  if (parsed.flattenedAt !== undefined) {
+    diagnostics.push({
+      level: 'warning',
+      code: 'nesting-flattened',
+      message: `quotes or lists nested deeper than ${MAX_DEPTH} levels are kept as plain text`,
+      file: opts.file,
+      line: parsed.flattenedAt,
+    });
+  }
+  const ctx: InlineContext = { links: [], images: [], droppedHtml: [], removedHtml: [], allowHtml: !!opts.allow?.html, definitions: collectDefinitions(tree) };
   const env: BlockEnv = { ctx, diagnostics, file: opts.file, baseDir: opts.baseDir, allow: opts.allow ?? {} };
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   const h1s = headings.filter((h) => h.depth === 1);
@@ -83,7 +113,20 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
     (target ? target.blocks : preamble).push(...convertBlock(node, env));
   }
 
+  // "## " with nothing after it: the section is named after its first words, so no slide is untitled.
+  const untitled = (list: Section[]): void => {
+    for (const s of list) {
+      if (!s.title.trim()) {
+        s.title = openingWords(s) || s.number || '…';
+        diagnostics.push({ level: 'warning', code: 'heading-empty', message: `empty heading: its slides are titled "${s.title}"`, file: opts.file, line: s.line });
+      }
+      untitled(s.children);
+    }
+  };
+  untitled(sections);
+
   if (ctx.droppedHtml.length) diagnostics.push(htmlWarning(ctx.droppedHtml, opts.file));
+  if (ctx.removedHtml.length) diagnostics.push(htmlRemovedWarning(ctx.removedHtml, opts.file));
 
   const plainText = collectText(tree);
   // "## Executive summary" before "## 1. Method": an unnumbered opening section of a numbered report
@@ -120,16 +163,36 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
 
 /** One warning for all raw HTML, naming every line it was dropped from. */
 function htmlWarning(places: { line: number }[], file: string): Diagnostic {
-  const lines = [...new Set(places.map((p) => p.line).filter((l) => l > 0))].sort((x, y) => x - y);
-  const shown = lines.length > 12 ? `${lines.slice(0, 12).join(', ')}, …` : lines.join(', ');
-  const count = `${places.length} place${places.length === 1 ? '' : 's'}`;
+  const { lines, where } = placesText(places);
   return {
     level: 'warning',
     code: 'html-dropped',
-    message: `raw HTML is not passed through (${count}${lines.length > 1 ? `: lines ${shown}` : ''})`,
+    message: `raw HTML is not passed through (${where})`,
     file,
     line: lines[0],
   };
+}
+
+/** With --allow-html: one warning for all the allow-list removed, naming what and where. */
+function htmlRemovedWarning(places: HtmlRemoval[], file: string): Diagnostic {
+  const names = [...new Set(places.flatMap((p) => p.what))];
+  const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, …` : names.join(', ');
+  const { lines, where } = placesText(places);
+  return {
+    level: 'warning',
+    code: 'html-removed',
+    message: `raw HTML: ${shown} removed by the allow-list (${where})`,
+    file,
+    line: lines[0],
+  };
+}
+
+/** "3 places: lines 4, 9, 12", or "1 place". */
+function placesText(places: { line: number }[]): { lines: number[]; where: string } {
+  const lines = [...new Set(places.map((p) => p.line).filter((l) => l > 0))].sort((x, y) => x - y);
+  const shown = lines.length > 12 ? `${lines.slice(0, 12).join(', ')}, …` : lines.join(', ');
+  const count = `${places.length} place${places.length === 1 ? '' : 's'}`;
+  return { lines, where: `${count}${lines.length > 1 ? `: lines ${shown}` : ''}` };
 }
 
 /**
