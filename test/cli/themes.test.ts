@@ -2,7 +2,7 @@
  * `briefdeck themes` and `briefdeck init`, as a designer meets them: listing and reading the built-in
  * themes, starting a theme of one's own that builds as it is, and copying the templates to edit.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,6 @@
 /**
- * A built HTML deck opened in a real Chromium, and the layout check of test/render/html-browser.test.ts
- * (copied here so tests outside that file can ask the same question): every element of every slide
- * inside its slide, and every text box's content inside its box.
+ * A built HTML deck opened in a real Chromium, offline, and the layout check every deck test asks:
+ * every element of every slide inside its slide, and every text box's content inside its box.
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { briefdeck, type CliResult } from '../helpers/cli.js';
-import { readPptx, shapesOutside, type ReadPptx } from '../helpers/pptx.js';
+import { readPptx, shapesOutside } from '../helpers/pptx.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { layoutProblems, openDeck, revealSlideCount } from '../helpers/html-layout.js';
 import { hasPoppler, pdfInfo } from '../helpers/pdf.js';

@@ -7,7 +7,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { planFile } from '../../src/pipeline.js';
@@ -16,80 +15,11 @@ import { EXAMPLE, FIXTURES, fixtureReports } from '../helpers/fixtures.js';
 import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { THEMES, longFooterTheme } from '../helpers/themes.js';
 import { tempDir } from '../helpers/tmp.js';
+import { layoutProblems, openDeck } from '../helpers/html-layout.js';
 
 const out = tempDir('briefdeck-html-');
 
-interface Opened {
-  page: Page;
-  errors: string[];
-  requests: string[];
-}
-
-async function open(browser: Browser, file: string): Promise<Opened> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const url = req.url();
-    if (url.startsWith('file:') || url.startsWith('data:') || url === 'about:blank') return void req.continue();
-    requests.push(url);
-    void req.abort();
-  });
-  await page.setViewport({ width: 1280, height: 720 });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
-  return { page, errors, requests };
-}
-
-/** Every element of every slide, checked against its slide's box and every text box against its own. */
-async function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const R = (window as unknown as { Reveal: { configure(o: object): void; getTotalSlides(): number; slide(i: number): void; getCurrentSlide(): HTMLElement } }).Reveal;
-    R.configure({ transition: 'none' });
-    await document.fonts.ready;
-    const problems: string[] = [];
-    for (let i = 0; i < R.getTotalSlides(); i++) {
-      R.slide(i);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const slide = R.getCurrentSlide();
-      const s = slide.getBoundingClientRect();
-      const tol = 1;
-      // Inside an SVG (typeset math), Chromium's boxes for groups ignore the drawing's scaling: the
-      // <svg> element itself is what takes room on the slide.
-      const inSvg = (el: Element) => !!el.parentElement?.closest('svg');
-      for (const el of Array.from(slide.querySelectorAll('*')) as HTMLElement[]) {
-        if (el.closest('aside.notes') || inSvg(el)) continue;
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        if (r.left < s.left - tol || r.top < s.top - tol || r.right > s.right + tol || r.bottom > s.bottom + tol) {
-          problems.push(`slide ${i + 1}: <${el.tagName.toLowerCase()} class="${el.className}"> leaves the slide`);
-        }
-      }
-      for (const box of Array.from(slide.querySelectorAll('.box')) as HTMLElement[]) {
-        const b = box.getBoundingClientRect();
-        // Text set directly in a box (a byline, a caption) has no element of its own to check. Glyphs
-        // may reach past a tight line box by half the font's extra height (0.06 em for Carlito at 1.1).
-        const glyph = Math.max(tol, parseFloat(getComputedStyle(box).fontSize) * 0.08);
-        if (box.scrollHeight > box.clientHeight + glyph || box.scrollWidth > box.clientWidth + tol) {
-          problems.push(`slide ${i + 1}: text overflows its ${box.className} box (${(box.textContent ?? '').trim().slice(0, 40)}…)`);
-        }
-        for (const el of Array.from(box.querySelectorAll('*')) as HTMLElement[]) {
-          if (inSvg(el)) continue;
-          const r = el.getBoundingClientRect();
-          if (r.width === 0 && r.height === 0) continue;
-          if (r.bottom > b.bottom + tol || r.right > b.right + tol || r.left < b.left - tol || r.top < b.top - tol) {
-            problems.push(`slide ${i + 1}: text spills out of its ${box.className} box (${(el.textContent ?? '').slice(0, 40)}…)`);
-            break;
-          }
-        }
-      }
-    }
-    return problems;
-  });
-}
+const open = openDeck;
 
 describe.skipIf(!hasBrowser)('the HTML deck in Chromium', () => {
   let browser: Browser;

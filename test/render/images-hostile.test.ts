@@ -10,7 +10,6 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { REMOTE_LIMITS } from '../../src/structure/remote-images.js';
@@ -24,6 +23,7 @@ import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/tmp.js';
 import { bombPng, chartPng, noise, photoPng, pictureInfo, solidJpeg, solidPng } from '../helpers/images.js';
 import { imageSources } from '../helpers/html-images.js';
+import { openDeck } from '../helpers/html-layout.js';
 
 const HOSTILE = path.join(FIXTURES, 'images-hostile', 'hostile-images.md');
 
@@ -182,20 +182,7 @@ describe('a report whose pictures are missing, empty, corrupt, mislabelled, SVG 
   it.skipIf(!hasBrowser)('opens in Chromium: every embedded picture decodes, nothing is fetched, no errors', async () => {
     const { browser, close } = await launchBrowser();
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        const url = req.url();
-        if (url.startsWith('file:') || url.startsWith('data:') || url === 'about:blank') return void req.continue();
-        requests.push(url);
-        void req.abort();
-      });
-      await page.goto(pathToFileURL(path.join(out, 'hostile-images.html')).href, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
+      const { page, errors, requests } = await openDeck(browser, path.join(out, 'hostile-images.html'));
       const seen = await page.evaluate(async () => {
         const imgs = [...document.querySelectorAll<HTMLImageElement>('.slides img')];
         await Promise.all(imgs.map((i) => i.decode().catch(() => undefined)));
