@@ -32,13 +32,11 @@ export class Templates {
   /** The set for a theme and an optional user folder, shared by every render that uses the same pair. */
   static for(theme: Theme, userDir?: string): Templates {
     const dirs = [userDir && path.resolve(userDir), theme.templates].filter((d): d is string => !!d);
-    if (userDir) {
-      const abs = path.resolve(userDir);
-      if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new BriefdeckError(`--templates ${userDir}: not a folder`, 2);
-    }
     const key = dirs.join('\0');
     let set = Templates.sets.get(key);
     if (!set) {
+      // Checked once per set: every slide of every deck asks for its set again.
+      if (userDir && !(existsSync(dirs[0]) && statSync(dirs[0]).isDirectory())) throw new BriefdeckError(`--templates ${userDir}: not a folder`, 2);
       set = new Templates(dirs);
       Templates.sets.set(key, set);
     }

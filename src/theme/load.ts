@@ -178,7 +178,7 @@ function readThemeFile(file: string): { data: ThemeFile; lineOf: (keys: (string 
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown, shown: string, lineOf: (keys: (string | number)[]) => string): string[] {
   const keys = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => `${shown}${lineOf([...keys, k])}: ${[...keys, k].join('.')}: is not a theme field${suggest(k, keys, raw)}`);
+    return issue.keys.map((k) => `${shown}${lineOf([...keys, k])}: ${[...keys, k].join('.')}: is not a theme field${suggest(k, keys)}`);
   }
   const value = keys.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), raw);
   const field = keys.length ? `${keys.join('.')}: ` : '';
@@ -187,7 +187,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, shown: string, lin
 }
 
 /** "did you mean" for a misspelt field, from the fields its mapping allows. */
-function suggest(key: string, parent: (string | number)[], _raw: unknown): string {
+function suggest(key: string, parent: (string | number)[]): string {
   let shape: z.ZodType = themeFileSchema();
   for (const k of parent) {
     const inner = unwrap(shape);

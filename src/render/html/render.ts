@@ -109,9 +109,13 @@ export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: Sectio
   });
 }
 
-/** The deck's stylesheet: theme tokens, the embedded fonts the text needs, and the slide styles. */
-export function deckCss(deck: Deck, opts: Pick<HtmlOptions, 'theme' | 'templates'>, codepoints: Set<number> = deckCodepoints(deck, [opts.theme.footer ?? ''])): string {
+/**
+ * The deck's stylesheet: theme tokens, the embedded fonts the text needs, and the slide styles.
+ * `extra` is text a page shows beside the slides (dates, labels), for the font subsets it needs.
+ */
+export function deckCss(deck: Deck, opts: Pick<HtmlOptions, 'theme' | 'templates'>, extra: string[] = []): string {
   const { theme } = opts;
+  const codepoints = deckCodepoints(deck, [...extra, theme.footer ?? '']);
   return [themeVariables(theme, deck), fontFaces(theme, codepoints, deck.meta.lang), templatesOf(opts).text('deck.css'), codeTintCss(theme.code, '.reveal ')].join('\n');
 }
 

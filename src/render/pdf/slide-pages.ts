@@ -5,7 +5,6 @@
 import type { Deck, Slide } from '../../types/deck.js';
 import type { RenderInput } from '../registry.js';
 import { deckCss, renderSlideSections } from '../html/render.js';
-import { deckCodepoints } from '../html/css.js';
 import { printCss } from './document.js';
 
 /** The first slide of each section of the report, where its bookmark goes. */
@@ -31,7 +30,7 @@ export function slideSections(input: RenderInput, opts: { headings: boolean }): 
 
 /** The deck's styles (theme, fonts for every character of `extra` and the deck, slide styles) and the shared print styles. */
 export function slideStyles(deck: Deck, input: RenderInput, extra: string[] = []): string[] {
-  return [deckCss(deck, input, deckCodepoints(deck, [...extra, input.theme.footer ?? ''])), printCss(input, 'print')];
+  return [deckCss(deck, input, extra), printCss(input, 'print')];
 }
 
 /** A slide drawn `width` px wide: laid out at the deck's size and scaled down. */

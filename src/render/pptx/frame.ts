@@ -2,8 +2,7 @@
  * What every content slide carries around its body, as partials-frame.hbs draws it: the section
  * kicker pill, the title in the layout's title placeholder, the slide number, and the notes.
  */
-import { LAYOUTS, layoutSpec, px } from '../../layout/specs.js';
-import { FOOTER_TEXT } from '../../layout/specs.js';
+import { FOOTER_TEXT, LAYOUTS, layoutSpec, px } from '../../layout/specs.js';
 import { coverColors, isCover } from './cover.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
