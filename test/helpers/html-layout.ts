@@ -13,9 +13,13 @@ export interface OpenedDeck {
   requests: string[];
 }
 
-/** Opens a deck offline at 1280×720 and waits until reveal.js is ready. */
-export async function openDeck(browser: Browser, file: string): Promise<OpenedDeck> {
+/**
+ * Opens a deck offline at 1280×720 and waits until reveal.js is ready; `before` sees the page first
+ * (to listen for dialogs the deck might open while it loads).
+ */
+export async function openDeck(browser: Browser, file: string, before?: (page: Page) => void): Promise<OpenedDeck> {
   const page = await browser.newPage();
+  before?.(page);
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -245,12 +245,19 @@ export async function buildPptx(file: string, edit?: (deck: Deck) => Deck, opts:
   const planned = await planFile(file, opts);
   const deck = edit ? edit(structuredClone(planned.deck)) : planned.deck;
   const warnings: Diagnostic[] = [];
-  const buffer = await renderPptx({
+  const buffer = await pptxOf(deck, { theme: planned.theme, measurer: planned.measurer, baseDir: path.dirname(path.resolve(file)), file }, warnings);
+  return { file, deck, buffer, warnings, theme: planned.theme, measurer: planned.measurer };
+}
+
+/** A deck rendered to PPTX as the CLI renders it (no browser: PPTX never needs one). */
+export async function pptxOf(
+  deck: Deck,
+  opts: { theme: Theme; measurer: Measurer; baseDir: string; file: string },
+  warnings: Diagnostic[] = [],
+): Promise<Buffer> {
+  return renderPptx({
     deck,
-    theme: planned.theme,
-    measurer: planned.measurer,
-    baseDir: path.dirname(path.resolve(file)),
-    file,
+    ...opts,
     version: 'test',
     paper: 'a4',
     perPage: 1,
@@ -259,5 +266,4 @@ export async function buildPptx(file: string, edit?: (deck: Deck) => Deck, opts:
     },
     warn: (d) => warnings.push(d),
   });
-  return { file, deck, buffer, warnings, theme: planned.theme, measurer: planned.measurer };
 }

@@ -14,13 +14,12 @@ import { plan } from '../../src/plan/plan.js';
 import { loadTheme } from '../../src/theme/load.js';
 import { Measurer } from '../../src/measure/text.js';
 import { renderHtml } from '../../src/render/html/render.js';
-import { RENDERERS } from '../../src/render/registry.js';
 import { decodeReport } from '../../src/read/decode.js';
 import { LAYOUTS, layoutSpec, px } from '../../src/layout/specs.js';
 import type { Block, Deck, Run } from '../../src/types/deck.js';
 import { BriefdeckError } from '../../src/types/diagnostics.js';
 import { FIXTURES } from '../helpers/fixtures.js';
-import { readPptx, shapesOutside } from '../helpers/pptx.js';
+import { pptxOf, readPptx, shapesOutside } from '../helpers/pptx.js';
 
 const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string; number: number }[] };
 const theme = loadTheme();
@@ -72,27 +71,12 @@ describe('the CommonMark spec examples', () => {
   });
 
   it('render as strictly valid PPTX, a hundred examples to a deck, every shape on its slide', async () => {
-    const pptx = await RENDERERS.pptx();
     const file = path.join(FIXTURES, 'corpus.md');
     for (let first = 0; first < spec.tests.length; first += 100) {
       const batch = spec.tests.slice(first, first + 100);
       const md = `# CommonMark ${batch[0].number}–${batch[batch.length - 1].number}\n\n${batch.map((t) => `## Example ${t.number}\n\n${t.markdown.replace(/→/g, '\t')}\n`).join('\n')}`;
       const deck = deckOf(md);
-      const buffer = await pptx.render({
-        deck,
-        theme,
-        measurer,
-        baseDir: FIXTURES,
-        file,
-        version: 'test',
-        paper: 'a4',
-        perPage: 1,
-        browser: async () => {
-          throw new Error('PPTX needs no browser');
-        },
-        warn: () => undefined,
-      });
-      const read = await readPptx(buffer as Buffer);
+      const read = await readPptx(await pptxOf(deck, { theme, measurer, baseDir: FIXTURES, file }));
       const examples = `examples ${batch[0].number}–${batch[batch.length - 1].number}`;
       expect(read.problems, examples).toEqual([]);
       expect(read.slides.length, examples).toBe(deck.slides.length);
@@ -327,17 +311,15 @@ describe('generated Markdown structure', () => {
   });
 
   it('render to HTML and to a strictly valid PPTX with every shape on its slide', async () => {
-    const pptx = await RENDERERS.pptx();
     const file = path.join(FIXTURES, 'corpus.md');
     await fc.assert(
       fc.asyncProperty(frontMatter.filter((fm) => !/js|broken|Unclosed/.test(fm)), fc.array(block, { minLength: 1, maxLength: 12 }), async (fm, blocks) => {
         // Blocks can make a front matter of their own ("---", a table, "---"): refused, nothing to render.
         const deck = deckOrRefused(`${fm}${blocks.join('\n\n')}\n`);
         if (!deck) return;
-        const input = { deck, theme, measurer, baseDir: FIXTURES, file, version: 'test', paper: 'a4' as const, perPage: 1 as const, browser: async () => Promise.reject(new Error('no browser')), warn: () => undefined };
-        const html = await renderHtml(deck, input);
+        const html = await renderHtml(deck, { theme, measurer, baseDir: FIXTURES, version: 'test' });
         expect(html.match(/<section class="layout-/g)?.length).toBe(deck.slides.length);
-        const read = await readPptx((await pptx.render(input)) as Buffer);
+        const read = await readPptx(await pptxOf(deck, { theme, measurer, baseDir: FIXTURES, file }));
         expect(read.problems).toEqual([]);
         expect(read.slides.length).toBe(deck.slides.length);
         expect(shapesOutside(read)).toEqual([]);

@@ -6,7 +6,6 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
@@ -16,6 +15,7 @@ import { hasBrowser, launchBrowser } from '../helpers/browser.js';
 import { hasPoppler, pdfLinks, pdfText } from '../helpers/pdf.js';
 import { readPptx, type ReadPptx } from '../helpers/pptx.js';
 import { tempDir } from '../helpers/tmp.js';
+import { openDeck } from '../helpers/html-layout.js';
 
 const dir = tempDir('briefdeck-raw-html-');
 
@@ -236,23 +236,14 @@ describe.skipIf(!hasBrowser)('the deck in a browser', () => {
 
   /** Opens a built deck, visits every slide, hovers and clicks every element, and says what ran. */
   async function visit(mode: 'plain' | 'default' | 'allowed') {
-    const page = await session.browser.newPage();
     const dialogs: string[] = [];
-    const requests: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.setRequestInterception(true);
-    page.on('request', (req) => {
-      const url = req.url();
-      if (url.startsWith('file:') || url.startsWith('data:') || url === 'about:blank') return void req.continue();
-      requests.push(url);
-      void req.abort();
-    });
     const file = path.join(dir, mode, `${mode === 'plain' ? 'plain' : 'status'}.html`);
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { timeout: 15_000 });
+    const { page, requests } = await openDeck(session.browser, file, (p) =>
+      p.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      }),
+    );
     const seen = await page.evaluate(async () => {
       const R = (window as unknown as { Reveal: { getTotalSlides(): number; slide(i: number): void } }).Reveal;
       for (let i = 0; i < R.getTotalSlides(); i++) {
