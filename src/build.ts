@@ -1,6 +1,7 @@
 /** `build`: plan each report once and write every requested format next to the others. */
-import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { readFileSync, realpathSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { BriefdeckError, type Diagnostic } from './types/diagnostics.js';
 import { planFile } from './pipeline.js';
@@ -9,6 +10,11 @@ import { PAPERS, PER_PAGE, RENDERERS, type Paper, type PerPage } from './render/
 import { BrowserSession } from './browser/session.js';
 import { PACKAGE_ROOT } from './theme/load.js';
 import { Templates } from './render/templates.js';
+import { expandInputs, parseShard, selectShard, type ReportInput, type Shard } from './batch/inputs.js';
+import { BuildCache, buildKey } from './batch/cache.js';
+import { buildDependencies } from './batch/deps.js';
+import { Limit } from './batch/limit.js';
+import { InOrder } from './batch/in-order.js';
 
 export interface BuildOptions {
   /** Output formats; default `['html']`. */
@@ -27,9 +33,23 @@ export interface BuildOptions {
   perPage?: number;
   /** The browser that prints PDFs; default `CHROME_PATH`, then the system's Chromium. */
   chrome?: string;
+  /**
+   * Reports built at once, and documents the browser prints at once (one tab each); default the
+   * number of cores.
+   */
+  concurrency?: number;
+  /** Build only this share of the inputs, in path order: `"2/5"` or `{ index: 2, count: 5 }`. */
+  shard?: string | Shard;
+  /** Rebuild reports whose outputs are up to date. */
+  force?: boolean;
   /** Progress of a long print: the output file, and the steps of its print done out of their total. */
   onProgress?: (file: string, done: number, total: number) => void;
-  /** Called with each report's diagnostics as soon as it is planned (and with a renderer's later). */
+  /** Progress of a run: reports finished out of all, and the ones being built now. */
+  onReports?: (done: number, total: number, building: string[]) => void;
+  /**
+   * Called with each report's diagnostics as soon as it is planned (and with a renderer's later);
+   * reports built side by side speak in the order they were given.
+   */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
   /** Called when one report of several cannot be built; the run goes on with the others. */
   onError?: (error: BriefdeckError) => void;
@@ -43,6 +63,10 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Why this report was not built (bad input); the other reports of the run are built regardless. */
   error?: string;
+  /** Time this report took, from reading it to its last file written. */
+  milliseconds: number;
+  /** Its outputs were up to date: nothing was built or written. */
+  cached: boolean;
 }
 
 export const VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
@@ -57,33 +81,6 @@ export function resolveFormats(formats: string[] = ['html']): string[] {
     }
   }
   return out.length ? out : ['html'];
-}
-
-/**
- * Documents printed by the browser at the same time. Two keep both cores of a small machine busy
- * (Chromium lays out in one process while it rasterises in another) without holding four large
- * documents in memory at once.
- */
-const PRINTS_AT_ONCE = 2;
-
-/** At most `max` tasks at a time; the others wait their turn in order. */
-class Limit {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly max: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active < this.max) this.active++;
-    // A finishing task hands its slot straight to the next in line, so none can jump the queue.
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
 }
 
 /** Temporary files being written right now: removed if the run is interrupted. */
@@ -102,6 +99,12 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
   } finally {
     pending.delete(tmp);
   }
+}
+
+function checkConcurrency(value: number | undefined): number {
+  if (value === undefined) return os.availableParallelism();
+  if (!Number.isInteger(value) || value < 1) throw new BriefdeckError(`--concurrency must be a whole number of 1 or more (got "${value}")`, 2);
+  return value;
 }
 
 function checkPrintOptions(opts: BuildOptions): { paper: Paper; perPage: PerPage } {
@@ -155,36 +158,69 @@ function sameFile(a: string, b: string): boolean {
 export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildResult[]> {
   const formats = resolveFormats(opts.formats);
   const { paper, perPage } = checkPrintOptions(opts);
+  const concurrency = checkConcurrency(opts.concurrency);
+  const shard = typeof opts.shard === 'string' ? parseShard(opts.shard) : opts.shard;
   const out = opts.out ?? 'output';
+  let reports = await expandInputs(inputs);
+  if (shard) reports = selectShard(reports, shard);
+  if (!reports.length) return [];
   const renderers = await Promise.all(formats.map((f) => RENDERERS[f]()));
-  const results: BuildResult[] = [];
-  const stems = new Map<string, string>();
+  const cache = new BuildCache(out);
+  const targets = outputTargets(reports);
+  const results: BuildResult[] = new Array(reports.length);
   const session = new BrowserSession(opts.chrome);
-  const prints = new Limit(PRINTS_AT_ONCE);
+  const prints = new Limit(concurrency);
+  const speak = new InOrder(reports.length);
   const interrupt = onInterrupt(session);
+  const building = new Set<string>();
+  let done = 0;
   // The browser starts while the first report is planned. Failing to start it is the same for every
   // report, so it ends the run with one line instead of one error per report.
   let browserError: unknown;
-  const browserReady = renderers.some((r) => r.usesBrowser)
-    ? session.browser().then(
-        () => undefined,
-        (e: unknown) => {
-          browserError = e;
-        },
-      )
-    : undefined;
-  try {
-    for (const input of inputs) {
+  let browserWanted: Promise<void> | undefined;
+  const browserReady = () =>
+    (browserWanted ??= session.browser().then(
+      () => undefined,
+      (e: unknown) => {
+        browserError = e;
+      },
+    ));
+  // With --force it starts at once; otherwise when a report turns out not to be up to date, so a run
+  // whose outputs are all up to date never starts it.
+  if (opts.force && renderers.some((r) => r.usesBrowser)) void browserReady();
+  // A usage error, an internal error or a browser that cannot start ends the whole run; the reports
+  // already being built finish first, so nothing is left half written.
+  let fatal: { error: unknown } | undefined;
+  const next = { index: 0 };
+  const worker = async () => {
+    while (!fatal && next.index < reports.length) {
+      const index = next.index++;
+      const input = reports[index];
+      building.add(input.file);
+      opts.onReports?.(done, reports.length, [...building]);
+      const started = performance.now();
       try {
-        results.push(await buildOne(input));
+        results[index] = await buildOne(input, index, started);
       } catch (e) {
-        if (browserError) throw browserError;
+        if (browserError) e = browserError;
         // One broken report must not cost a pipeline the other decks; usage errors still stop the run.
-        if (!(e instanceof BriefdeckError) || e.exitCode !== 1 || inputs.length === 1) throw e;
-        opts.onError?.(e);
-        results.push({ input, files: [], slides: 0, warnings: 0, diagnostics: [], error: e.message });
+        if (!(e instanceof BriefdeckError) || e.exitCode !== 1 || reports.length === 1 || e === browserError) fatal ??= { error: e };
+        else {
+          const error = e;
+          speak.emit(index, () => opts.onError?.(error));
+          results[index] = { input: input.file, files: [], slides: 0, warnings: 0, diagnostics: [], error: e.message, milliseconds: Math.round(performance.now() - started), cached: false };
+        }
+      } finally {
+        speak.finish(index);
+        building.delete(input.file);
+        done++;
+        opts.onReports?.(done, reports.length, [...building]);
       }
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, reports.length) }, worker));
+    if (fatal) throw fatal.error;
   } catch (e) {
     // A print failing because Ctrl-C ended the browser is not an error to report: the interrupt
     // handler is cleaning up and exits with the signal's code.
@@ -196,35 +232,61 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   }
   return results;
 
-  async function buildOne(input: string): Promise<BuildResult> {
-    const stem = path.basename(input).replace(/\.[^.]+$/, '');
-    const clash = stems.get(stem);
-    if (clash) throw new BriefdeckError(`${input}: would overwrite the output of ${clash} (same file name)`, 1, input);
+  async function buildOne(report: ReportInput, index: number, started: number): Promise<BuildResult> {
+    const input = report.file;
+    if (report.error) throw new BriefdeckError(report.error, 1, input);
+    const target = targets[index];
+    if (target.clash) throw new BriefdeckError(`${input}: would overwrite the output of ${target.clash} (same file name)`, 1, input);
+    const outDir = path.join(out, report.outDir);
     // A report is never overwritten by an output: not its own (report.html built to HTML next to
     // itself), nor another report's of the same run.
     for (const renderer of renderers) {
-      const target = path.join(out, `${stem}${renderer.extension}`);
-      const report = inputs.find((i) => sameFile(i, target));
-      if (report) throw new BriefdeckError(`${input}: its ${renderer.extension} output would overwrite the report ${report}; choose another --out`, 1, input);
+      const file = path.join(outDir, `${target.stem}${renderer.extension}`);
+      const other = reports.find((i) => sameFile(i.file, file));
+      if (other) throw new BriefdeckError(`${input}: its ${renderer.extension} output would overwrite the report ${other.file}; choose another --out`, 1, input);
     }
+    const say = (diagnostics: Diagnostic[]) => {
+      if (diagnostics.length) speak.emit(index, () => opts.onDiagnostics?.(diagnostics));
+    };
+    // The cache key needs only the report's bytes; a report that cannot be read is left to planFile,
+    // which says why.
+    const bytes = await readFile(input).catch(() => undefined);
+    const key = bytes && buildKey(VERSION, bytes, cacheOptions());
+    if (key && !opts.force) {
+      const fresh = await cache.fresh(report.outDir, target.stem, key);
+      if (fresh) {
+        say(fresh.diagnostics);
+        return {
+          input,
+          files: fresh.outputs.map((o) => path.join(outDir, path.basename(o.file))),
+          slides: fresh.slides,
+          warnings: fresh.diagnostics.filter((d) => d.level === 'warning').length,
+          diagnostics: fresh.diagnostics,
+          milliseconds: Math.round(performance.now() - started),
+          cached: true,
+        };
+      }
+    }
+    if (renderers.some((r) => r.usesBrowser)) void browserReady();
+    await cache.forget(report.outDir, target.stem);
     const planned = await planFile(input, { theme: opts.theme, allow: opts.allow });
     // A template that does not compile stops this report before any of its files is written.
     Templates.for(planned.theme, opts.templates).check();
-    opts.onDiagnostics?.(planned.diagnostics);
-    stems.set(stem, input);
-    await mkdir(out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-      throw new BriefdeckError(`${out}: cannot create the output folder (${e.code})`, 1);
+    say(planned.diagnostics);
+    await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      throw new BriefdeckError(`${outDir}: cannot create the output folder (${e.code})`, 1);
     });
     const diagnostics = [...planned.diagnostics];
+    const browserStarted = renderers.some((r) => r.usesBrowser) ? browserReady() : undefined;
     // The formats of one report render at once: HTML and PPTX are built while Chromium prints, and
     // prints share the browser a few at a time. Each file is written as soon as it is ready.
     const outcomes = await Promise.allSettled(
       renderers.map(async (renderer) => {
         if (renderer.usesBrowser) {
-          await browserReady;
+          await browserStarted;
           if (browserError) throw browserError;
         }
-        const file = path.join(out, `${stem}${renderer.extension}`);
+        const file = path.join(outDir, `${target.stem}${renderer.extension}`);
         const noticed: Diagnostic[] = [];
         const render = () =>
           renderer.render({
@@ -238,30 +300,58 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
             paper,
             perPage,
             browser: () => session.browser(),
+            prints,
             warn: (d) => noticed.push(d),
             progress: opts.onProgress ? (done, total) => opts.onProgress!(file, done, total) : undefined,
           });
-        const data = renderer.usesBrowser ? await prints.run(render) : await render();
+        const data = await render();
         // A run that asked for PDFs writes nothing when no browser can print them, not just some
         // formats: the HTML and PPTX wait for the browser to have started.
-        await browserReady;
+        await browserStarted;
         if (browserError) throw browserError;
-        if (noticed.length) opts.onDiagnostics?.(noticed);
+        say(noticed);
         await writeAtomic(file, data);
         return { file, noticed };
       }),
     );
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
-    const done = outcomes.map((o) => (o as PromiseFulfilledResult<{ file: string; noticed: Diagnostic[] }>).value);
-    for (const d of done) diagnostics.push(...d.noticed);
-    const files = done.map((d) => d.file);
+    const written = outcomes.map((o) => (o as PromiseFulfilledResult<{ file: string; noticed: Diagnostic[] }>).value);
+    for (const d of written) diagnostics.push(...d.noticed);
+    const files = written.map((d) => d.file);
+    const deps = buildDependencies(planned.report, planned.theme, { baseDir: path.dirname(path.resolve(input)), templates: opts.templates, remote: !!opts.allow?.remote });
+    if (key && deps) await cache.save(report.outDir, target.stem, { key, deps, outputs: files, slides: planned.deck.slides.length, diagnostics });
     return {
       input,
       files,
       slides: planned.deck.slides.length,
       warnings: diagnostics.filter((d) => d.level === 'warning').length,
       diagnostics,
+      milliseconds: Math.round(performance.now() - started),
+      cached: false,
     };
   }
+
+  /** Everything besides the report and the files it reads that changes what a build writes. */
+  function cacheOptions(): unknown {
+    const theme = opts.theme && /[\\/]|\.(ya?ml|json)$/i.test(opts.theme) ? path.resolve(opts.theme) : opts.theme;
+    return { formats, theme, templates: opts.templates && path.resolve(opts.templates), allow: opts.allow, paper, perPage };
+  }
+}
+
+/**
+ * Each report's output name, and the report it would clash with: two reports of the same name in one
+ * output folder would overwrite each other, so the later one is refused.
+ */
+function outputTargets(reports: ReportInput[]): Array<{ stem: string; clash?: string }> {
+  const taken = new Map<string, string>();
+  return reports.map((r) => {
+    const stem = path.basename(r.file).replace(/\.[^.]+$/, '');
+    if (r.error) return { stem };
+    const key = path.join(r.outDir, stem);
+    const clash = taken.get(key);
+    if (clash) return { stem, clash };
+    taken.set(key, r.file);
+    return { stem };
+  });
 }

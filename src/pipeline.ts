@@ -73,6 +73,8 @@ export function measurerFor(theme: Theme): Promise<Measurer> {
 }
 
 export interface PlannedReport {
+  /** The report as read, before planning. */
+  report: Report;
   deck: Deck;
   theme: Theme;
   measurer: Measurer;
@@ -89,5 +91,5 @@ export async function planFile(file: string, opts: { theme?: string; allow?: Inp
       : loadTheme();
   const measurer = await measurerFor(theme);
   const planned = plan(report, { theme, measurer, file });
-  return { deck: planned.value, theme, measurer, diagnostics: [...themeWarnings(theme), ...diagnostics, ...planned.diagnostics] };
+  return { report, deck: planned.value, theme, measurer, diagnostics: [...themeWarnings(theme), ...diagnostics, ...planned.diagnostics] };
 }

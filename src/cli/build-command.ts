@@ -18,6 +18,9 @@ export interface BuildArgs {
   paper?: string;
   perPage?: number;
   chrome?: string;
+  concurrency?: number;
+  shard?: string;
+  force?: boolean;
 }
 
 /** The --allow-* options as what the pipeline takes: folders made absolute against the working folder. */
@@ -33,6 +36,7 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
   // Machines read --json output and logs: a bar only for a person watching a terminal.
   const bar = !args.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;
   let results;
+  let reports = 0;
   try {
     results = await build(args.reports, {
       formats: args.format,
@@ -43,7 +47,17 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
       paper: args.paper as 'a4' | 'letter' | undefined,
       perPage: args.perPage,
       chrome: args.chrome,
-      onProgress: bar && ((file, done, total) => bar.update(file, done, total)),
+      concurrency: args.concurrency,
+      shard: args.shard,
+      force: args.force,
+      // One report: the steps of its prints. Several: reports done, and the ones being built.
+      onProgress: bar && ((file, done, total) => reports <= 1 && bar.update(file, done, total)),
+      onReports:
+        bar &&
+        ((done, total, building) => {
+          reports = total;
+          if (total > 1) bar.update(building.map((f) => path.basename(f)).join(', '), done, total, 'reports');
+        }),
       onDiagnostics: (d) => {
         bar?.clear();
         printDiagnostics(d, formatDiagnostic);
@@ -63,6 +77,8 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
         files: r.files,
         slides: r.slides,
         warnings: r.warnings,
+        milliseconds: r.milliseconds,
+        cached: r.cached,
         ...(r.error ? { error: r.error } : {}),
       })),
     };
@@ -71,9 +87,11 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
     for (const r of results) {
       for (const f of r.files) {
         const warnings = r.warnings ? `, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}` : '';
-        process.stdout.write(`${f}  (${r.slides} slide${r.slides === 1 ? '' : 's'}${warnings})\n`);
+        const unchanged = r.cached ? ', unchanged' : '';
+        process.stdout.write(`${f}  (${r.slides} slide${r.slides === 1 ? '' : 's'}${warnings}${unchanged})\n`);
       }
     }
+    if (!results.length && args.shard) process.stderr.write(`shard ${args.shard}: no reports to build\n`);
   }
   // Every good report was written; the run still fails so a pipeline notices the bad one.
   if (results.some((r) => r.error)) process.exitCode = 1;

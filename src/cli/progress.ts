@@ -9,14 +9,15 @@ export class ProgressBar {
 
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
-  update(label: string, done: number, total: number): void {
+  /** `unit`: what is counted, shown after the count ("3/20 reports"). */
+  update(label: string, done: number, total: number, unit = ''): void {
     const now = Date.now();
     if (now - this.started < 500 || (now - this.last < 100 && done < total)) return;
     this.last = now;
     const width = 24;
     const filled = total ? Math.round((done / total) * width) : 0;
     const seconds = ((now - this.started) / 1000).toFixed(1);
-    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${label} ${seconds}s`;
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${unit ? ` ${unit}` : ''} ${seconds}s ${label}`;
     const columns = this.stream.columns || 80;
     this.stream.write(`\r${line.slice(0, columns - 1)}\x1b[K`);
     this.shown = true;

@@ -30,6 +30,11 @@ export interface RenderInput {
   perPage: PerPage;
   /** The run's one browser, launched on first use and closed by whoever runs the build. */
   browser: () => Promise<Browser>;
+  /**
+   * The run's pool of browser tabs: every print takes a turn in it, so the reports and formats of a
+   * run share a few tabs instead of opening one each. Absent: prints run as they come.
+   */
+  prints?: { run<T>(task: () => Promise<T>): Promise<T> };
   /** Something the renderer noticed (a font it could not embed, an image it could not read…). */
   warn: (diagnostic: Diagnostic) => void;
   /** Pages or slides done out of a total, for a progress bar on long prints. */

@@ -69,7 +69,7 @@ export function loadTheme(request: string | ThemeRequest = 'default'): Theme {
 }
 
 /** A theme file with its paths made absolute, merged over what it extends. */
-type Layer = Omit<ThemeFile, 'extends' | '$schema' | 'footer' | 'logo'> & { footer?: string | null; logo?: string | null; source: string };
+type Layer = Omit<ThemeFile, 'extends' | '$schema' | 'footer' | 'logo'> & { footer?: string | null; logo?: string | null; source: string; sourceFiles?: string[] };
 
 /** How a file is named in messages: relative to the working folder when it is inside it. */
 export function displayPath(file: string): string {
@@ -127,6 +127,7 @@ function resolveFile(file: string, chain: string[]): Layer {
   merged.name = data.name ?? path.basename(file).replace(/\.[^.]+$/, '');
   merged.description = data.description ?? (base ? `${merged.name} (based on ${base.name})` : '');
   merged.source = file;
+  merged.sourceFiles = [file, ...(base?.sourceFiles ?? [])];
   return merged;
 }
 

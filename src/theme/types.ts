@@ -71,6 +71,8 @@ export interface Theme {
   description: string;
   /** The theme file, when the theme came from one (built-ins included): errors and warnings name it. */
   source?: string;
+  /** Every file the theme was read from: its own and each it `extends`, in that order. */
+  sourceFiles?: string[];
   /** Slide aspect ratio. */
   size: '16:9' | '4:3';
   colors: ThemeColors;

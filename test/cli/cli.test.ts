@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { briefdeck } from '../helpers/cli.js';
 import { EXAMPLE, FIXTURES } from '../helpers/fixtures.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, visibleFiles } from '../helpers/tmp.js';
 
 const tmp = () => tempDir('briefdeck-cli-');
 
@@ -14,7 +14,7 @@ describe('briefdeck build', () => {
     const r = briefdeck(['build', EXAMPLE, '-o', out]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(readdirSync(out)).toEqual(['quarterly-review.html']);
+    expect(visibleFiles(out)).toEqual(['quarterly-review.html']);
     expect(r.stdout).toContain(path.join(out, 'quarterly-review.html'));
   });
 
@@ -23,7 +23,7 @@ describe('briefdeck build', () => {
     const r = briefdeck(['build', EXAMPLE, '-f', 'all', '-o', out, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const stems = ['quarterly-review.html', 'quarterly-review.pptx', 'quarterly-review.pdf', 'quarterly-review.handout.pdf', 'quarterly-review.notes.pdf', 'quarterly-review.briefing.pdf'];
-    expect(readdirSync(out).sort()).toEqual([...stems].sort());
+    expect(visibleFiles(out).sort()).toEqual([...stems].sort());
     const [report] = JSON.parse(r.stdout).reports;
     expect(report.files).toEqual(stems.map((f) => path.join(out, f)));
     // Each file is a real file of its kind, not an empty one.
@@ -37,7 +37,7 @@ describe('briefdeck build', () => {
     const out = tmp();
     const r = briefdeck(['build', EXAMPLE, '-f', 'html,pptx', '-o', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['quarterly-review.html', 'quarterly-review.pptx']);
+    expect(visibleFiles(out).sort()).toEqual(['quarterly-review.html', 'quarterly-review.pptx']);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     // One plan: both files report the same slide count.
@@ -48,7 +48,7 @@ describe('briefdeck build', () => {
     const out = tmp();
     const r = briefdeck(['build', EXAMPLE, '-f', 'html,pptx', '-o', out], { env: { CHROME_PATH: path.join(out, 'no-such-browser') } });
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out)).toHaveLength(2);
+    expect(visibleFiles(out)).toHaveLength(2);
   });
 
   it('writes to ./output by default', () => {

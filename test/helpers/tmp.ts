@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -16,4 +16,12 @@ export function tempDir(prefix = 'briefdeck-test-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   made.push(dir);
   return dir;
+}
+
+/**
+ * What `ls` shows of a folder: its files without the hidden ones. The output folder also holds
+ * `.briefdeck/`, the records that let an unchanged report skip its rebuild.
+ */
+export function visibleFiles(dir: string): string[] {
+  return readdirSync(dir).filter((name) => !name.startsWith('.'));
 }

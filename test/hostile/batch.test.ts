@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { briefdeck, type CliResult } from '../helpers/cli.js';
 import { readPptx } from '../helpers/pptx.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, visibleFiles } from '../helpers/tmp.js';
 import { crashLines } from './support.js';
 
 describe('a batch with a binary file, broken front matter, executable front matter and good reports', () => {
@@ -63,7 +63,7 @@ describe('a batch with a binary file, broken front matter, executable front matt
   });
 
   it('writes the good decks, complete, and nothing for the bad ones', async () => {
-    expect(readdirSync(out).sort()).toEqual(['north.html', 'north.pptx', 'south.html', 'south.pptx']);
+    expect(visibleFiles(out).sort()).toEqual(['north.html', 'north.pptx', 'south.html', 'south.pptx']);
     expect(readFileSync(path.join(out, 'south.html'), 'utf8')).toContain('Exeter');
     const pptx = await readPptx(readFileSync(path.join(out, 'north.pptx')));
     expect(pptx.problems).toEqual([]);

@@ -11,7 +11,7 @@ import { briefdeck, type CliResult } from '../helpers/cli.js';
 import { readPptx } from '../helpers/pptx.js';
 import { hasPoppler, pdfText } from '../helpers/pdf.js';
 import { hasBrowser } from '../helpers/browser.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, visibleFiles } from '../helpers/tmp.js';
 import { XML_ILLEGAL_CHARS, crashLines, hostile } from './support.js';
 
 /** The text of the slides of an HTML deck: the reveal.js slides, without the script that follows. */
@@ -206,7 +206,7 @@ describe('characters XML cannot hold', () => {
   });
 
   it('leave the output folder with exactly the requested files', () => {
-    expect(readdirSync(out).sort()).toEqual(['paste.html', 'paste.pptx', ...(hasBrowser && hasPoppler ? ['paste.pdf'] : [])].sort());
+    expect(visibleFiles(out).sort()).toEqual(['paste.html', 'paste.pptx', ...(hasBrowser && hasPoppler ? ['paste.pdf'] : [])].sort());
   });
 });
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { briefdeck } from '../helpers/cli.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, visibleFiles } from '../helpers/tmp.js';
 import { HOSTILE, crashLines } from './support.js';
 
 const GOOD = '# Weekly Depot Brief\n\n## 1. Depots\n\n- Leeds reopened on Monday.\n- York closed two bays.\n';
@@ -27,14 +27,15 @@ describe('exit 0', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines.length).toBe(2);
     for (const l of lines) expect(l).toMatch(/^brief\.md(:\d+)?: warning: /);
-    expect(readdirSync(path.join(dir, 'decks')).sort()).toEqual(['brief.html', 'brief.pptx']);
+    expect(visibleFiles(path.join(dir, 'decks')).sort()).toEqual(['brief.html', 'brief.pptx']);
   });
 });
 
 describe('exit 1: input that is not a usable report, one line naming it', () => {
   const cases: [string, Record<string, string | Buffer>, string, RegExp][] = [
     ['a report that does not exist', {}, 'gone.md', /^gone\.md: no such file$/],
-    ['a folder given as the report', {}, '.', /^\.: is a folder, not a report$/],
+    // build takes a folder as the reports below it: this one has none.
+    ['a folder given as the report', {}, '.', /^\.: (is a folder, not a report|a folder with no Markdown reports \(\.md, \.markdown\) in it)$/],
     ['a binary file', { 'scan.md': Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]) }, 'scan.md', /^scan\.md: not a text file$/],
     ['broken YAML front matter', { 'fm.md': '---\ntitle: [Q3\n---\n# B\n' }, 'fm.md', /^fm\.md:\d+:\d+: invalid front matter: .+$/],
     ['executable front matter', { 'js.md': '---js\nprocess.exit(0)\n---\n# B\n' }, 'js.md', /^js\.md:1: front matter must be YAML; "---js" is refused$/],

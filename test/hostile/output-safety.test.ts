@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { briefdeck } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { hasBrowser } from '../helpers/browser.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, visibleFiles } from '../helpers/tmp.js';
 import { crashLines, partialFiles, snapshot } from './support.js';
 
 const BRIEF = '# Weekly Depot Brief\n\n## 1. Depots\n\n- Leeds reopened on Monday after the roof repair.\n- York closed two bays for resurfacing.\n\n## 2. Next week\n\n- Recount the Bristol returns cage.\n';
@@ -90,7 +90,7 @@ describe('a build that succeeds', () => {
     expect(folder).toBe('folder');
     expect(rest).toEqual(cwdBefore);
     const written = JSON.parse(r.stdout).reports[0].files.map((f: string) => path.basename(f)).sort();
-    expect(readdirSync(path.join(cwd, 'decks')).sort()).toEqual(written);
+    expect(visibleFiles(path.join(cwd, 'decks')).sort()).toEqual(written);
   }, 120_000);
 
   it('replaces a symbolic link in --out, never the file it points to', () => {

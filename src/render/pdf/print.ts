@@ -32,6 +32,10 @@ export function allowedUrl(url: string): boolean {
 }
 
 export async function printHtml(input: RenderInput, html: string, opts: PrintOptions = {}): Promise<Uint8Array> {
+  return input.prints ? input.prints.run(() => printInTab(input, html, opts)) : printInTab(input, html, opts);
+}
+
+async function printInTab(input: RenderInput, html: string, opts: PrintOptions): Promise<Uint8Array> {
   input.progress?.(1, PRINT_STEPS);
   const page = await openPage(await input.browser());
   try {
