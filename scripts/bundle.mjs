@@ -18,7 +18,8 @@ await build({
   platform: 'node',
   target: 'node20',
   // Loaded on demand (math, code, fonts not yet cached, printing): keep them out of the startup path.
-  external: ['mathjax-full', 'fontkit', 'highlight.js', 'puppeteer-core'],
+  // pdf-lib too: bundled, its CommonJS build hides its named exports from a dynamic import().
+  external: ['mathjax-full', 'fontkit', 'highlight.js', 'puppeteer-core', 'pdf-lib'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: { js: "import { createRequire as __bdRequire } from 'node:module'; const require = __bdRequire(import.meta.url);" },
   logLevel: 'warning',

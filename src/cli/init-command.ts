@@ -199,6 +199,7 @@ const LABEL_NOTES: Record<string, string> = {
   imageMissing: 'in place of a picture not found',
   notes: 'notes pages: the heading of the notes',
   pageOf: 'printed page footers',
+  page: 'printed page footers of documents too long to know their page count while printing',
   contents: "the briefing's table of contents",
   keyPoints: "the briefing's key points",
   slideOf: 'under a slide on handouts and notes pages',

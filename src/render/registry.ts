@@ -35,6 +35,8 @@ export interface RenderInput {
    * run share a few tabs instead of opening one each. Absent: prints run as they come.
    */
   prints?: { run<T>(task: () => Promise<T>): Promise<T> };
+  /** Pages in one printed part of a long document (default PAGES_PER_PART); tests print small decks in parts. */
+  pagesPerPart?: number;
   /** Something the renderer noticed (a font it could not embed, an image it could not read…). */
   warn: (diagnostic: Diagnostic) => void;
   /** Pages or slides done out of a total, for a progress bar on long prints. */

@@ -7,7 +7,7 @@
 import type { PerPage, RenderInput } from '../registry.js';
 import { paperVariables } from './paper-colors.js';
 import { labelsFor } from '../../plan/labels.js';
-import { printHtml } from './print.js';
+import { chunk, PAGES_PER_PART, printParts } from './parts.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { MM, pageCss, marginText, pageFrame, runningText, today, type PageFrame } from './page.js';
@@ -42,6 +42,7 @@ export function handoutGeometry(frame: PageFrame, perPage: PerPage, aspect: numb
 
 export async function renderHandout(input: RenderInput): Promise<Buffer> {
   const { deck, perPage } = input;
+  const perPart = input.pagesPerPart ?? PAGES_PER_PART;
   const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
   const g = handoutGeometry(frame, perPage, deck.size.width / deck.size.height);
@@ -52,25 +53,28 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
   }
   const date = deck.meta.date ?? today();
   const running = runningText(input, { header: deck.meta.title, footer: date });
-  const html = printDocument(deck, input, {
-    kind: 'print-handout',
-    version: input.version,
-    styles: [
-      ...slideStyles(deck, input, [date, labels.pageOf]),
-      paperVariables(input.theme, deck),
-      printCss(input, 'paper'),
-      printCss(input, 'handout'),
-      pageCss(frame, running),
-    ],
-    body: printTemplate(input, 'handout')({
-      sheets,
-      perPage,
-      sheetH: g.sheetH.toFixed(2),
-      cellW: g.cellW.toFixed(2),
-      cellH: g.cellH.toFixed(2),
-      lines: g.lineCount ? Array.from({ length: g.lineCount }, () => ({})) : undefined,
-    }),
-  });
-  const pdf = await printHtml(input, html, { marginText: marginText(running) });
+  const styles = [
+    ...slideStyles(deck, input, [date, labels.pageOf, labels.page]),
+    paperVariables(input.theme, deck),
+    printCss(input, 'paper'),
+    printCss(input, 'handout'),
+  ];
+  // Every sheet is one page, so each part knows its first page number and the handout's page count.
+  const parts = chunk(sheets, perPart);
+  const html = (i: number) =>
+    printDocument(deck, input, {
+      kind: 'print-handout',
+      version: input.version,
+      styles: [...styles, pageCss(frame, running, parts.length > 1 ? { firstPage: i * perPart + 1, total: sheets.length } : undefined)],
+      body: printTemplate(input, 'handout')({
+        sheets: parts[i],
+        perPage,
+        sheetH: g.sheetH.toFixed(2),
+        cellW: g.cellW.toFixed(2),
+        cellH: g.cellH.toFixed(2),
+        lines: g.lineCount ? Array.from({ length: g.lineCount }, () => ({})) : undefined,
+      }),
+    });
+  const pdf = await printParts(input, parts.length, (i) => ({ html: html(i) }), { marginText: marginText(running) });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Handout'));
 }

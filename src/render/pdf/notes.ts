@@ -6,7 +6,7 @@
 import type { RenderInput } from '../registry.js';
 import { paperVariables } from './paper-colors.js';
 import { labelsFor } from '../../plan/labels.js';
-import { printHtml } from './print.js';
+import { chunk, PAGES_PER_PART, printParts } from './parts.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { pageCss, marginText, pageFrame, runningText, today } from './page.js';
@@ -15,6 +15,7 @@ import { hyphenator } from './hyphenate.js';
 
 export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
+  const perPart = input.pagesPerPart ?? PAGES_PER_PART;
   const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
   const sections = slideSections(input, { headings: false });
@@ -31,18 +32,22 @@ export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
   }));
   const date = deck.meta.date ?? today();
   const running = runningText(input, { header: `${deck.meta.title} — ${labels.notes}`, footer: date });
-  const html = printDocument(deck, input, {
-    kind: 'print-notes',
-    version: input.version,
-    styles: [
-      ...slideStyles(deck, input, [date, labels.pageOf, labels.slideOf, labels.notes]),
-      paperVariables(input.theme, deck),
-      printCss(input, 'paper'),
-      printCss(input, 'notes'),
-      pageCss(frame, running),
-    ],
-    body: printTemplate(input, 'notes')({ pages, lang: deck.meta.lang }),
-  });
-  const pdf = await printHtml(input, html, { marginText: marginText(running) });
+  const styles = [
+    ...slideStyles(deck, input, [date, labels.pageOf, labels.page, labels.slideOf, labels.notes]),
+    paperVariables(input.theme, deck),
+    printCss(input, 'paper'),
+    printCss(input, 'notes'),
+  ];
+  // A slide's notes may flow onto more pages, so a part's first page number is known only once the
+  // parts before it have printed: they print one after another.
+  const parts = chunk(pages, perPart);
+  const html = (i: number, pagesBefore: number) =>
+    printDocument(deck, input, {
+      kind: 'print-notes',
+      version: input.version,
+      styles: [...styles, pageCss(frame, running, parts.length > 1 ? { firstPage: pagesBefore + 1 } : undefined)],
+      body: printTemplate(input, 'notes')({ pages: parts[i], lang: deck.meta.lang }),
+    });
+  const pdf = await printParts(input, parts.length, (i, before) => ({ html: html(i, before) }), { marginText: marginText(running), inOrder: true });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Notes pages'));
 }

@@ -4,20 +4,25 @@
  * title is a heading so the outline has a bookmark per section, and the PDF is tagged.
  */
 import type { RenderInput } from '../registry.js';
-import { printHtml } from './print.js';
+import { chunk, PAGES_PER_PART, printParts } from './parts.js';
 import { printCss, printDocument } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { slideSections, slideStyles } from './slide-pages.js';
 
 export async function renderSlidesPdf(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
+  const perPart = input.pagesPerPart ?? PAGES_PER_PART;
   const page = `@page { size: ${deck.size.width}px ${deck.size.height}px; margin: 0; }`;
-  const html = printDocument(deck, input, {
-    kind: 'print-slides',
-    version: input.version,
-    styles: [...slideStyles(deck, input), printCss(input, 'slides'), page],
-    body: `<div class="reveal"><div class="slides">\n${slideSections(input, { headings: true }).join('\n')}\n</div></div>`,
-  });
-  const pdf = await printHtml(input, html, { outline: true });
+  const styles = [...slideStyles(deck, input), printCss(input, 'slides'), page];
+  // One slide a page: parts are runs of slides, and print side by side.
+  const parts = chunk(slideSections(input, { headings: true }), perPart);
+  const html = (i: number) =>
+    printDocument(deck, input, {
+      kind: 'print-slides',
+      version: input.version,
+      styles,
+      body: `<div class="reveal"><div class="slides">\n${parts[i].join('\n')}\n</div></div>`,
+    });
+  const pdf = await printParts(input, parts.length, (i) => ({ html: html(i) }), { outline: true });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Slides'));
 }
