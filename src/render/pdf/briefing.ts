@@ -10,7 +10,7 @@ import { labelsFor } from '../../plan/labels.js';
 import { deckCodepoints, fontFaces } from '../html/css.js';
 import { paperColors, paperVariables } from './paper-colors.js';
 import { logoSource } from '../html/render.js';
-import { printParts, PAGES_PER_PART } from './parts.js';
+import { partSize, printParts } from './parts.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { pageCss, marginText, pageFrame, runningText } from './page.js';
@@ -42,7 +42,7 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
   const toc = own.length > TOC_AFTER ? content.sections.map((s) => ({ id: s.id, heading: s.heading, level: s.level })) : undefined;
   // The takeaways and the contents come first and take room of their own.
   const opening = content.takeaways.join('').length + (toc ?? []).reduce((n, t) => n + t.heading.length + 80, 0);
-  const parts = briefingParts(sections, opening, input.pagesPerPart ?? PAGES_PER_PART);
+  const parts = briefingParts(sections, opening, input);
   const html = (i: number, pagesBefore: number) => {
     const body = printTemplate(input, 'briefing')({
       // The title block, takeaways and contents open the first part only.
@@ -84,21 +84,22 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
 const HTML_PER_PAGE = 4000;
 
 /**
- * The briefing's sections in parts of about `pages` pages, cut only before a section (never
+ * The briefing's sections in parts of about `partSize` pages, cut only before a section (never
  * between a section and its subsections). A part starts a new page, so only long briefings are cut.
  */
-function briefingParts<T extends { level: number; body: string[]; keyPoints: string[] }>(sections: T[], opening: number, pages: number): T[][] {
-  const budget = pages * HTML_PER_PAGE;
+function briefingParts<T extends { level: number; body: string[]; keyPoints: string[] }>(sections: T[], opening: number, input: RenderInput): T[][] {
+  const weight = (s: T) => s.body.reduce((n, b) => n + b.length, 0) + s.keyPoints.reduce((n, k) => n + k.length, 0) + 200;
+  const pages = Math.ceil((opening + sections.reduce((n, s) => n + weight(s), 0)) / HTML_PER_PAGE);
+  const budget = partSize(input, pages) * HTML_PER_PAGE;
   const parts: T[][] = [[]];
   let size = opening;
   for (const s of sections) {
-    const weight = s.body.reduce((n, b) => n + b.length, 0) + s.keyPoints.reduce((n, k) => n + k.length, 0) + 200;
-    if (s.level === 2 && size + weight > budget && parts[parts.length - 1].length) {
+    if (s.level === 2 && size + weight(s) > budget && parts[parts.length - 1].length) {
       parts.push([]);
       size = 0;
     }
     parts[parts.length - 1].push(s);
-    size += weight;
+    size += weight(s);
   }
   return parts;
 }

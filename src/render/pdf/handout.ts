@@ -7,7 +7,7 @@
 import type { PerPage, RenderInput } from '../registry.js';
 import { paperVariables } from './paper-colors.js';
 import { labelsFor } from '../../plan/labels.js';
-import { chunk, PAGES_PER_PART, printParts } from './parts.js';
+import { chunk, partSize, printParts } from './parts.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { MM, pageCss, marginText, pageFrame, runningText, today, type PageFrame } from './page.js';
@@ -42,7 +42,6 @@ export function handoutGeometry(frame: PageFrame, perPage: PerPage, aspect: numb
 
 export async function renderHandout(input: RenderInput): Promise<Buffer> {
   const { deck, perPage } = input;
-  const perPart = input.pagesPerPart ?? PAGES_PER_PART;
   const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
   const g = handoutGeometry(frame, perPage, deck.size.width / deck.size.height);
@@ -60,6 +59,7 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
     printCss(input, 'handout'),
   ];
   // Every sheet is one page, so each part knows its first page number and the handout's page count.
+  const perPart = partSize(input, sheets.length);
   const parts = chunk(sheets, perPart);
   const html = (i: number) =>
     printDocument(deck, input, {

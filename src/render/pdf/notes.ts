@@ -6,7 +6,7 @@
 import type { RenderInput } from '../registry.js';
 import { paperVariables } from './paper-colors.js';
 import { labelsFor } from '../../plan/labels.js';
-import { chunk, PAGES_PER_PART, printParts } from './parts.js';
+import { chunk, partSize, printParts } from './parts.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { pageCss, marginText, pageFrame, runningText, today } from './page.js';
@@ -15,7 +15,6 @@ import { hyphenator } from './hyphenate.js';
 
 export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
-  const perPart = input.pagesPerPart ?? PAGES_PER_PART;
   const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
   const sections = slideSections(input, { headings: false });
@@ -40,6 +39,7 @@ export async function renderNotesPages(input: RenderInput): Promise<Buffer> {
   ];
   // A slide's notes may flow onto more pages, so a part's first page number is known only once the
   // parts before it have printed: they print one after another.
+  const perPart = partSize(input, pages.length);
   const parts = chunk(pages, perPart);
   const html = (i: number, pagesBefore: number) =>
     printDocument(deck, input, {

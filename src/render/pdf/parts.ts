@@ -12,9 +12,21 @@ import { Limit } from '../../batch/limit.js';
 /**
  * Pages in one part. A page costs about 2 ms plus 6.5 µs for every page of its document, and a part
  * costs about 0.4 s of its own (a tab, the document and its fonts): parts of about 250 pages cost
- * least. A deck of up to 250 slides prints in one piece.
+ * least.
  */
 export const PAGES_PER_PART = 250;
+
+/**
+ * Merging costs about 3 ms a page, which printing in parts wins back only past a few hundred pages:
+ * a document up to this many pages prints whole, as one `page.pdf`.
+ */
+export const WHOLE_UP_TO = 600;
+
+/** Pages per part for a document of `pages` pages: all of them when it prints whole. */
+export function partSize(input: Pick<RenderInput, 'pagesPerPart'>, pages: number): number {
+  if (input.pagesPerPart) return input.pagesPerPart;
+  return pages <= WHOLE_UP_TO ? Math.max(1, pages) : PAGES_PER_PART;
+}
 
 export interface PrintPart {
   html: string;

@@ -4,17 +4,17 @@
  * title is a heading so the outline has a bookmark per section, and the PDF is tagged.
  */
 import type { RenderInput } from '../registry.js';
-import { chunk, PAGES_PER_PART, printParts } from './parts.js';
+import { chunk, partSize, printParts } from './parts.js';
 import { printCss, printDocument } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { slideSections, slideStyles } from './slide-pages.js';
 
 export async function renderSlidesPdf(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
-  const perPart = input.pagesPerPart ?? PAGES_PER_PART;
   const page = `@page { size: ${deck.size.width}px ${deck.size.height}px; margin: 0; }`;
   const styles = [...slideStyles(deck, input), printCss(input, 'slides'), page];
   // One slide a page: parts are runs of slides, and print side by side.
+  const perPart = partSize(input, deck.slides.length);
   const parts = chunk(slideSections(input, { headings: true }), perPart);
   const html = (i: number) =>
     printDocument(deck, input, {
