@@ -299,7 +299,8 @@ interface Ink {
 
 /**
  * The test's browser, handed to the renderers: every tab a print opens stays open after the print
- * (its close() is deferred), so the page can be read exactly as it was printed.
+ * as it was printed (its close() is deferred, and the emptying that readies a tab for the next print
+ * is skipped; it counts as closed, so no other print takes it), so the page can be read.
  */
 function keepingTabs(browser: Browser): { browser: Browser; tabs: Page[]; release: () => Promise<void> } {
   const tabs: Page[] = [];
@@ -314,6 +315,16 @@ function keepingTabs(browser: Browser): { browser: Browser; tabs: Page[]; releas
           const close = tab.close.bind(tab);
           closers.push(() => close());
           tab.close = async () => undefined;
+          const print = tab.pdf.bind(tab);
+          const setContent = tab.setContent.bind(tab);
+          let printed = false;
+          tab.pdf = async (options) => {
+            const pdf = await print(options);
+            printed = true;
+            return pdf;
+          };
+          tab.setContent = async (html, options) => (printed ? undefined : setContent(html, options));
+          tab.isClosed = () => printed;
           tabs.push(tab);
           return tab;
         };
