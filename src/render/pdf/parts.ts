@@ -6,7 +6,7 @@
  * A document that fits in one part prints as it always did, in one `page.pdf`.
  */
 import type { RenderInput } from '../registry.js';
-import { printHtml, type PrintOptions } from './print.js';
+import { pageCount, printHtml, type PrintOptions } from './print.js';
 import { Limit } from '../../batch/limit.js';
 
 /**
@@ -32,14 +32,6 @@ export interface PrintPart {
   html: string;
   /** Anchors this part really holds; other parts may hold stand-ins for them, so their links print. */
   ownDests?: string[];
-}
-
-/** The number of pages of a PDF Chromium printed: the count of its page tree's root. */
-export function pageCount(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  let max = 0;
-  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)) max = Math.max(max, Number(m[1]));
-  return max;
 }
 
 /**

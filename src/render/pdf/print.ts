@@ -66,11 +66,23 @@ async function printInTab(input: RenderInput, html: string, opts: PrintOptions):
     };
     const pdf = await page.pdf(options);
     input.progress?.(4, PRINT_STEPS);
-    reusable = true;
+    // A tab that drew a long document keeps much of its memory after emptying: it is closed.
+    reusable = pageCount(pdf) <= REUSE_UP_TO;
     return pdf;
   } finally {
     await releasePage(browser, page, reusable);
   }
+}
+
+/** Pages of the largest document after which a tab is kept for the next print. */
+const REUSE_UP_TO = 60;
+
+/** The number of pages of a PDF Chromium printed: the count of its page tree's root. */
+export function pageCount(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  let max = 0;
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)) max = Math.max(max, Number(m[1]));
+  return max;
 }
 
 /** Tabs handed out to a print, and the tabs that finished one and wait for the next, per browser. */
@@ -79,7 +91,7 @@ const idle = new WeakMap<Browser, Page[]>();
 
 /**
  * A tab for one print. Opening a tab costs 0.1–0.2 s on two cores, which a batch of small reports
- * pays on every print: a tab whose print went well is kept and handed to the next print, and
+ * pays on every print: a tab whose print of a short document went well is kept for the next, and
  * Chromium's own first blank tab is used before any is opened. Tabs close with the browser.
  */
 async function openPage(browser: Browser): Promise<Page> {
