@@ -68,6 +68,23 @@ await yargs(hideBin(process.argv))
     (argv) => run(async () => (await import('./plan-command.js')).planCommand(argv)),
   )
   .command(
+    'check <reports..>',
+    'Plan reports without writing them and report what would embarrass a presenter (for CI)',
+    (y) =>
+      y
+        .positional('reports', { describe: 'Markdown reports: files, folders or globs', type: 'string', array: true, demandOption: true })
+        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
+        .option('strict', { type: 'boolean', default: false, describe: 'Treat every warning as an error (exit 1)' })
+        .option('max-continued', { coerce: lastNumber, type: 'number', describe: 'Slides a section may continue on before it is reported; default 2' })
+        .option('allow-html', { type: 'boolean', default: false, describe: 'As for build' })
+        .option('allow-path', { type: 'string', array: true, describe: 'As for build' })
+        .option('allow-remote', { type: 'boolean', default: false, describe: 'As for build' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print { diagnostics: [{ level, code, message, file, line }] } to stdout' })
+        .example('$0 check report.md', 'Missing pictures and links are errors (exit 1); long sections, long titles, empty sections, dropped HTML and low contrast are warnings')
+        .example('$0 check reports/ --strict', 'Fail a CI job on any warning'),
+    (argv) => run(async () => (await import('./check-command.js')).checkCommand(argv)),
+  )
+  .command(
     'themes',
     'List the built-in themes; themes show NAME prints one',
     (y) =>
@@ -116,7 +133,7 @@ await yargs(hideBin(process.argv))
   .middleware((argv) => {
     if (argv.debug) process.env.BRIEFDECK_DEBUG = '1';
   })
-  .demandCommand(1, 'Name a command: build, plan, themes or init (see --help)')
+  .demandCommand(1, 'Name a command: build, check, plan, themes or init (see --help)')
   .strict()
   .recommendCommands()
   .version(version)
