@@ -155,7 +155,8 @@ function sameFile(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildResult[]> {
+export async function build(input: string | string[], opts: BuildOptions = {}): Promise<BuildResult[]> {
+  const inputs = typeof input === 'string' ? [input] : input;
   const formats = resolveFormats(opts.formats);
   const { paper, perPage } = checkPrintOptions(opts);
   const concurrency = checkConcurrency(opts.concurrency);

@@ -35,16 +35,21 @@ export async function loadReport(file: string, allow: InputAllowances = {}): Pro
     throw new BriefdeckError(`${file}: ${why}`, 1, file);
   }
   const decoded = decodeReport(bytes, file);
-  const parsed = parseMarkdown(decoded.text, file);
-  const baseDir = path.dirname(path.resolve(file));
+  const loaded = await loadText(decoded.text, file, path.dirname(path.resolve(file)), allow);
+  return { ...loaded, diagnostics: [...decoded.diagnostics, ...loaded.diagnostics] };
+}
+
+/** Structures a report's text; `file` names it in diagnostics, `baseDir` is where its pictures are. */
+async function loadText(text: string, file: string, baseDir: string, allow: InputAllowances): Promise<LoadedReport> {
+  const parsed = parseMarkdown(text, file);
   const structured = structure(parsed, { file, baseDir, allow });
   // Fetching remote images and decoding (or downscaling) every picture cannot wait synchronously.
   const imageDiagnostics = await prepareImages(structured.value, { file, baseDir, allow });
-  const fm = /^---[ \t]*\n([\s\S]*?)\n---/.exec(decoded.text);
+  const fm = /^---[ \t]*\n([\s\S]*?)\n---/.exec(text);
   const themeAt = fm ? fm[1].split('\n').findIndex((l) => /^theme\s*:/.test(l)) : -1;
   return {
     report: structured.value,
-    diagnostics: [...decoded.diagnostics, ...byLine(structured.diagnostics.filter((d) => d.code !== 'image-remote-pending'), imageDiagnostics)],
+    diagnostics: byLine(structured.diagnostics.filter((d) => d.code !== 'image-remote-pending'), imageDiagnostics),
     themeLine: themeAt >= 0 ? themeAt + 2 : undefined,
   };
 }
@@ -82,12 +87,37 @@ export interface PlannedReport {
 }
 
 export async function planFile(file: string, opts: { theme?: string; allow?: InputAllowances } = {}): Promise<PlannedReport> {
-  const { report, diagnostics, themeLine } = await loadReport(file, opts.allow);
+  return planLoaded(await loadReport(file, opts.allow), file, path.dirname(path.resolve(file)), opts.theme);
+}
+
+export interface PlanMarkdownOptions {
+  /** Theme name or theme file (relative to the working folder); front matter `theme:` applies when absent. */
+  theme?: string;
+  /** The report's name in diagnostics; default `report.md`. */
+  file?: string;
+  /** Folder the report's pictures and a front-matter theme file are relative to; default the working folder. */
+  baseDir?: string;
+  allow?: InputAllowances;
+}
+
+/**
+ * The library's `plan`: Markdown text → the deck model and what was noticed on the way, without
+ * reading or writing any file but the report's pictures and theme.
+ */
+export async function planMarkdown(markdown: string, opts: PlanMarkdownOptions = {}): Promise<{ deck: Deck; diagnostics: Diagnostic[] }> {
+  const file = opts.file ?? 'report.md';
+  const baseDir = path.resolve(opts.baseDir ?? '.');
+  const { deck, diagnostics } = await planLoaded(await loadText(markdown, file, baseDir, opts.allow ?? {}), file, baseDir, opts.theme);
+  return { deck, diagnostics };
+}
+
+async function planLoaded(loaded: LoadedReport, file: string, baseDir: string, themeSpec?: string): Promise<PlannedReport> {
+  const { report, diagnostics, themeLine } = loaded;
   // --theme wins over front matter; a front-matter theme is resolved next to the report.
-  const theme = opts.theme
-    ? loadTheme({ spec: opts.theme, baseDir: process.cwd() })
+  const theme = themeSpec
+    ? loadTheme({ spec: themeSpec, baseDir: process.cwd() })
     : report.meta.theme
-      ? loadTheme({ spec: report.meta.theme, baseDir: path.dirname(path.resolve(file)), from: { file, line: themeLine ?? 1 } })
+      ? loadTheme({ spec: report.meta.theme, baseDir, from: { file, line: themeLine ?? 1 } })
       : loadTheme();
   const measurer = await measurerFor(theme);
   const planned = plan(report, { theme, measurer, file });
