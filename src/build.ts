@@ -15,6 +15,8 @@ import { BuildCache, buildKey } from './batch/cache.js';
 import { buildDependencies } from './batch/deps.js';
 import { Limit } from './batch/limit.js';
 import { InOrder } from './batch/in-order.js';
+import { findConfig, loadConfig, type ProjectConfig } from './config/config.js';
+import type { Renderer } from './render/registry.js';
 
 export interface BuildOptions {
   /** Output formats; default `['html']`. */
@@ -42,6 +44,12 @@ export interface BuildOptions {
   shard?: string | Shard;
   /** Rebuild reports whose outputs are up to date. */
   force?: boolean;
+  /**
+   * Where the project's defaults come from: a config file's path, or `false` for none; by default
+   * the nearest `briefdeck.config.json`/`.yaml` or package.json `"briefdeck"` key above each report.
+   * Options given here win over the config; the report's front matter `theme:` wins over its theme.
+   */
+  config?: string | false;
   /** Progress of a long print: the output file, and the steps of its print done out of their total. */
   onProgress?: (file: string, done: number, total: number) => void;
   /** Progress of a run: reports finished out of all, and the ones being built now. */
@@ -157,17 +165,25 @@ function sameFile(a: string, b: string): boolean {
 
 export async function build(input: string | string[], opts: BuildOptions = {}): Promise<BuildResult[]> {
   const inputs = typeof input === 'string' ? [input] : input;
-  const formats = resolveFormats(opts.formats);
-  const { paper, perPage } = checkPrintOptions(opts);
+  // Options given here are checked at once (a usage error); a config's, report by report.
+  const given = {
+    formats: opts.formats ? resolveFormats(opts.formats) : undefined,
+    ...checkPrintOptions({ paper: opts.paper ?? 'a4', perPage: opts.perPage ?? 3 }),
+  };
   const concurrency = checkConcurrency(opts.concurrency);
   const shard = typeof opts.shard === 'string' ? parseShard(opts.shard) : opts.shard;
-  const out = opts.out ?? 'output';
+  const named = typeof opts.config === 'string' ? loadConfig(opts.config) : undefined;
   let reports = await expandInputs(inputs);
   if (shard) reports = selectShard(reports, shard);
   if (!reports.length) return [];
-  const renderers = await Promise.all(formats.map((f) => RENDERERS[f]()));
-  const cache = new BuildCache(out);
-  const targets = outputTargets(reports);
+  const modules = new Map<string, Promise<Renderer>>();
+  const rendererOf = (format: string) => {
+    if (!modules.has(format)) modules.set(format, RENDERERS[format]());
+    return modules.get(format)!;
+  };
+  const settings = await Promise.all(reports.map((r) => settingsFor(r)));
+  const needsBrowser = settings.some((s) => 'renderers' in s && s.renderers.some((r) => r.usesBrowser));
+  const targets = outputTargets(reports, settings.map((s) => ('out' in s ? s.out : '')));
   const results: BuildResult[] = new Array(reports.length);
   const session = new BrowserSession(opts.chrome);
   const prints = new Limit(concurrency);
@@ -188,7 +204,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     ));
   // With --force it starts at once; otherwise when a report turns out not to be up to date, so a run
   // whose outputs are all up to date never starts it.
-  if (opts.force && renderers.some((r) => r.usesBrowser)) void browserReady();
+  if (opts.force && needsBrowser) void browserReady();
   // A usage error, an internal error or a browser that cannot start ends the whole run; the reports
   // already being built finish first, so nothing is left half written.
   let fatal: { error: unknown } | undefined;
@@ -236,6 +252,9 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
   async function buildOne(report: ReportInput, index: number, started: number): Promise<BuildResult> {
     const input = report.file;
     if (report.error) throw new BriefdeckError(report.error, 1, input);
+    const found = settings[index];
+    if ('error' in found) throw found.error;
+    const { renderers, out, paper, perPage, templates, allow, cache } = found;
     const target = targets[index];
     if (target.clash) throw new BriefdeckError(`${input}: would overwrite the output of ${target.clash} (same file name)`, 1, input);
     const outDir = path.join(out, report.outDir);
@@ -252,7 +271,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     // The cache key needs only the report's bytes; a report that cannot be read is left to planFile,
     // which says why.
     const bytes = await readFile(input).catch(() => undefined);
-    const key = bytes && buildKey(VERSION, bytes, cacheOptions());
+    const key = bytes && buildKey(VERSION, bytes, cacheOptions(found));
     if (key && !opts.force) {
       const fresh = await cache.fresh(report.outDir, target.stem, key);
       if (fresh) {
@@ -270,9 +289,9 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     }
     if (renderers.some((r) => r.usesBrowser)) void browserReady();
     await cache.forget(report.outDir, target.stem);
-    const planned = await planFile(input, { theme: opts.theme, allow: opts.allow });
+    const planned = await planFile(input, { theme: opts.theme, defaultTheme: found.defaultTheme, allow });
     // A template that does not compile stops this report before any of its files is written.
-    Templates.for(planned.theme, opts.templates).check();
+    Templates.for(planned.theme, templates).check();
     say(planned.diagnostics);
     await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
       throw new BriefdeckError(`${outDir}: cannot create the output folder (${e.code})`, 1);
@@ -297,7 +316,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
             baseDir: path.dirname(path.resolve(input)),
             file: input,
             version: VERSION,
-            templates: opts.templates,
+            templates,
             paper,
             perPage,
             browser: () => session.browser(),
@@ -320,7 +339,8 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     const written = outcomes.map((o) => (o as PromiseFulfilledResult<{ file: string; noticed: Diagnostic[] }>).value);
     for (const d of written) diagnostics.push(...d.noticed);
     const files = written.map((d) => d.file);
-    const deps = buildDependencies(planned.report, planned.theme, { baseDir: path.dirname(path.resolve(input)), templates: opts.templates, remote: !!opts.allow?.remote });
+    const deps = buildDependencies(planned.report, planned.theme, { baseDir: path.dirname(path.resolve(input)), templates, remote: !!allow.remote });
+    if (found.config) deps?.push(found.config);
     if (key && deps) await cache.save(report.outDir, target.stem, { key, deps, outputs: files, slides: planned.deck.slides.length, diagnostics });
     return {
       input,
@@ -334,22 +354,78 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
   }
 
   /** Everything besides the report and the files it reads that changes what a build writes. */
-  function cacheOptions(): unknown {
+  function cacheOptions(s: Settings): unknown {
     const theme = opts.theme && /[\\/]|\.(ya?ml|json)$/i.test(opts.theme) ? path.resolve(opts.theme) : opts.theme;
-    return { formats, theme, templates: opts.templates && path.resolve(opts.templates), allow: opts.allow, paper, perPage };
+    return { formats: s.formats, theme, defaultTheme: s.defaultTheme, templates: s.templates && path.resolve(s.templates), allow: s.allow, paper: s.paper, perPage: s.perPage };
   }
+
+  /**
+   * One report's options: what was given here, else its project config's, else the defaults. A
+   * config that cannot be used is that report's error, like a report that cannot be read.
+   */
+  async function settingsFor(report: ReportInput): Promise<Settings | { error: BriefdeckError }> {
+    let config: ProjectConfig | undefined;
+    try {
+      config = named ?? (opts.config === false || report.error ? undefined : findConfig(path.dirname(path.resolve(report.file))));
+    } catch (e) {
+      if (e instanceof BriefdeckError) return { error: e };
+      throw e;
+    }
+    let formats = given.formats;
+    if (!formats) {
+      try {
+        formats = resolveFormats(config?.formats);
+      } catch (e) {
+        return { error: new BriefdeckError(`${path.relative(process.cwd(), config!.file)}: formats: ${(e as Error).message}`, 1) };
+      }
+    }
+    const paper = opts.paper ? given.paper : (config?.paper ?? given.paper);
+    const perPage = (opts.perPage ? given.perPage : (config?.perPage ?? given.perPage)) as PerPage;
+    const out = opts.out ?? config?.out ?? 'output';
+    return {
+      config: config?.file,
+      formats,
+      renderers: await Promise.all(formats.map(rendererOf)),
+      out,
+      cache: new BuildCache(out),
+      paper,
+      perPage,
+      templates: opts.templates ?? config?.templates,
+      defaultTheme: config?.theme,
+      // An allowance given on either side holds: the command line cannot take back the config's.
+      allow: {
+        html: !!(opts.allow?.html || config?.allowHtml),
+        paths: [...(opts.allow?.paths ?? []), ...(config?.allowPath ?? [])],
+        remote: !!(opts.allow?.remote || config?.allowRemote),
+      },
+    };
+  }
+}
+
+interface Settings {
+  /** The config file the report's defaults came from. */
+  config?: string;
+  formats: string[];
+  renderers: Renderer[];
+  out: string;
+  cache: BuildCache;
+  paper: Paper;
+  perPage: PerPage;
+  templates?: string;
+  defaultTheme?: string;
+  allow: InputAllowances;
 }
 
 /**
  * Each report's output name, and the report it would clash with: two reports of the same name in one
  * output folder would overwrite each other, so the later one is refused.
  */
-function outputTargets(reports: ReportInput[]): Array<{ stem: string; clash?: string }> {
+function outputTargets(reports: ReportInput[], outs: string[]): Array<{ stem: string; clash?: string }> {
   const taken = new Map<string, string>();
-  return reports.map((r) => {
+  return reports.map((r, i) => {
     const stem = path.basename(r.file).replace(/\.[^.]+$/, '');
     if (r.error) return { stem };
-    const key = path.join(r.outDir, stem);
+    const key = path.resolve(outs[i], r.outDir, stem);
     const clash = taken.get(key);
     if (clash) return { stem, clash };
     taken.set(key, r.file);

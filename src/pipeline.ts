@@ -86,8 +86,12 @@ export interface PlannedReport {
   diagnostics: Diagnostic[];
 }
 
-export async function planFile(file: string, opts: { theme?: string; allow?: InputAllowances } = {}): Promise<PlannedReport> {
-  return planLoaded(await loadReport(file, opts.allow), file, path.dirname(path.resolve(file)), opts.theme);
+/**
+ * `theme` (the command line's) wins over the report's front matter, which wins over `defaultTheme`
+ * (a project config's).
+ */
+export async function planFile(file: string, opts: { theme?: string; defaultTheme?: string; allow?: InputAllowances } = {}): Promise<PlannedReport> {
+  return planLoaded(await loadReport(file, opts.allow), file, path.dirname(path.resolve(file)), opts.theme, opts.defaultTheme);
 }
 
 export interface PlanMarkdownOptions {
@@ -111,14 +115,16 @@ export async function planMarkdown(markdown: string, opts: PlanMarkdownOptions =
   return { deck, diagnostics };
 }
 
-async function planLoaded(loaded: LoadedReport, file: string, baseDir: string, themeSpec?: string): Promise<PlannedReport> {
+async function planLoaded(loaded: LoadedReport, file: string, baseDir: string, themeSpec?: string, defaultTheme?: string): Promise<PlannedReport> {
   const { report, diagnostics, themeLine } = loaded;
   // --theme wins over front matter; a front-matter theme is resolved next to the report.
   const theme = themeSpec
     ? loadTheme({ spec: themeSpec, baseDir: process.cwd() })
     : report.meta.theme
       ? loadTheme({ spec: report.meta.theme, baseDir, from: { file, line: themeLine ?? 1 } })
-      : loadTheme();
+      : defaultTheme
+        ? loadTheme({ spec: defaultTheme, baseDir: process.cwd() })
+        : loadTheme();
   const measurer = await measurerFor(theme);
   const planned = plan(report, { theme, measurer, file });
   return { report, deck: planned.value, theme, measurer, diagnostics: [...themeWarnings(theme), ...diagnostics, ...planned.diagnostics] };

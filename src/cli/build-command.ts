@@ -7,14 +7,15 @@ import { ProgressBar } from './progress.js';
 
 export interface BuildArgs {
   reports: string[];
-  format: string[];
+  format?: string[];
   theme?: string;
   templates?: string;
   allowHtml?: boolean;
   allowPath?: string[];
   allowRemote?: boolean;
-  out: string;
+  out?: string;
   json: boolean;
+  config?: string;
   paper?: string;
   perPage?: number;
   chrome?: string;
@@ -50,6 +51,7 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
       concurrency: args.concurrency,
       shard: args.shard,
       force: args.force,
+      config: args.config,
       // One report: the steps of its prints. Several: reports done, and the ones being built.
       onProgress: bar && ((file, done, total) => reports <= 1 && bar.update(file, done, total)),
       onReports:

@@ -1,6 +1,8 @@
 import { planFile } from '../pipeline.js';
 import { checkPlanned } from '../check/check.js';
 import { expandInputs } from '../batch/inputs.js';
+import { findConfig } from '../config/config.js';
+import path from 'node:path';
 import { BriefdeckError, formatDiagnostic, type Diagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { allowances } from './build-command.js';
@@ -30,7 +32,14 @@ export async function checkCommand(args: CheckArgs): Promise<void> {
     if (input.error) found = [{ level: 'error', code: 'input', message: input.error.replace(/^[^:]+: /, ''), file: input.file }];
     else {
       try {
-        const planned = await planFile(input.file, { theme: args.theme, allow: allowances(args) });
+        // A project config's theme and allowances apply as they do to build.
+        const config = findConfig(path.dirname(path.resolve(input.file)));
+        const allow = allowances(args);
+        const planned = await planFile(input.file, {
+          theme: args.theme,
+          defaultTheme: config?.theme,
+          allow: { html: allow.html || !!config?.allowHtml, paths: [...(allow.paths ?? []), ...(config?.allowPath ?? [])], remote: allow.remote || !!config?.allowRemote },
+        });
         found = checkPlanned(planned, input.file, { maxContinued: args.maxContinued, strict: args.strict });
       } catch (e) {
         if (!(e instanceof BriefdeckError) || e.exitCode !== 1) throw e;
