@@ -69,6 +69,23 @@ await yargs(hideBin(process.argv))
     (argv) => run(async () => (await import('./plan-command.js')).planCommand(argv)),
   )
   .command(
+    'preview <report>',
+    'Serve the deck on this machine and reload it whenever the report, its pictures, theme or templates change',
+    (y) =>
+      y
+        .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
+        .option('port', { coerce: lastNumber, alias: 'p', type: 'number', describe: 'Port; default: a free one' })
+        .option('host', { coerce: last, type: 'string', default: '127.0.0.1', describe: 'Address to serve on (loopback by default: the deck is not shared)' })
+        .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
+        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
+        .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates, as for build' })
+        .option('allow-html', { type: 'boolean', default: false, describe: 'As for build' })
+        .option('allow-path', { type: 'string', array: true, describe: 'As for build' })
+        .option('allow-remote', { type: 'boolean', default: false, describe: 'As for build' })
+        .example('$0 preview report.md --open', 'Edit the report in your editor; the deck reloads on every save (Ctrl-C stops)'),
+    (argv) => run(async () => (await import('./preview-command.js')).previewCommand(argv)),
+  )
+  .command(
     'check <reports..>',
     'Plan reports without writing them and report what would embarrass a presenter (for CI)',
     (y) =>
@@ -134,7 +151,7 @@ await yargs(hideBin(process.argv))
   .middleware((argv) => {
     if (argv.debug) process.env.BRIEFDECK_DEBUG = '1';
   })
-  .demandCommand(1, 'Name a command: build, check, plan, themes or init (see --help)')
+  .demandCommand(1, 'Name a command: build, preview, check, plan, themes or init (see --help)')
   .strict()
   .recommendCommands()
   .version(version)

@@ -291,7 +291,7 @@ describe('briefdeck init and help', () => {
     expect(help.stdout).toContain('briefdeck init');
     const none = briefdeck([]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toMatch(/build, check, plan, themes or init/);
+    expect(none.stderr).toMatch(/build, preview, check, plan, themes or init/);
     const build = briefdeck(['build', '--help']);
     expect(build.stdout).toContain('--templates');
     expect(build.stdout).toMatch(/build report\.md -t [a-z]+ /);

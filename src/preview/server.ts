@@ -1,0 +1,168 @@
+/**
+ * `preview`: the deck served on loopback, rebuilt and reloaded in the browser when the report, its
+ * pictures, its theme or a template is saved. The page listens on a Server-Sent Events channel; a
+ * rebuild sends `reload`, a report that no longer builds sends `problem` and the last good deck stays
+ * on screen with the error over it. Warnings show on the page and in the terminal.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { planFile } from '../pipeline.js';
+import { renderHtml } from '../render/html/render.js';
+import { buildDependencies } from '../batch/deps.js';
+import { VERSION } from '../build.js';
+import type { Diagnostic } from '../types/diagnostics.js';
+import { formatDiagnostic } from '../types/diagnostics.js';
+import type { InputAllowances } from '../structure/structure.js';
+
+export interface PreviewOptions {
+  report: string;
+  theme?: string;
+  defaultTheme?: string;
+  templates?: string;
+  allow?: InputAllowances;
+  host: string;
+  /** 0: any free port. */
+  port: number;
+  /** Each rebuild's warnings, or the error that stopped it. */
+  onBuild?: (outcome: { diagnostics: Diagnostic[]; error?: string }) => void;
+}
+
+export interface Preview {
+  url: string;
+  close(): Promise<void>;
+}
+
+const EVENTS = '/__briefdeck/events';
+/** Saves come in bursts (an editor writes, renames, touches): one rebuild after the burst. */
+const SETTLE_MS = 80;
+
+const isFolder = (p: string) => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The page's side: reload on `reload`, show a problem over the last good deck on `problem`. Warnings
+ * come with the page, in a panel the presenter can close.
+ */
+function client(diagnostics: Diagnostic[]): string {
+  const warnings = diagnostics.map((d) => `<li>${escape(formatDiagnostic(d))}</li>`).join('');
+  const panel = warnings
+    ? `<div id="bd-preview-warnings" style="position:fixed;left:12px;bottom:12px;z-index:9999;max-width:60vw;max-height:30vh;overflow:auto;background:#FFF8E1;color:#3E2723;border:1px solid #E0B44B;border-radius:6px;font:13px/1.4 system-ui,sans-serif;padding:8px 28px 8px 12px"><button onclick="this.parentNode.remove()" style="position:absolute;right:6px;top:4px;border:0;background:none;font-size:16px;cursor:pointer" aria-label="Close">×</button><ul style="margin:0;padding-left:16px">${warnings}</ul></div>`
+    : '';
+  const script = `<script>(function(){var s=new EventSource(${JSON.stringify(EVENTS)});s.addEventListener('reload',function(){location.reload()});s.addEventListener('problem',function(e){var d=document.getElementById('bd-preview-problem');if(!d){d=document.createElement('div');d.id='bd-preview-problem';d.setAttribute('style','position:fixed;left:0;right:0;top:0;z-index:10000;background:#B71C1C;color:#fff;font:14px/1.4 system-ui,sans-serif;padding:10px 16px;white-space:pre-wrap');document.body.appendChild(d)}d.textContent=e.data})})();</script>`;
+  return panel + script;
+}
+
+export async function startPreview(opts: PreviewOptions): Promise<Preview> {
+  let page = '';
+  const listeners = new Set<ServerResponse>();
+  const send = (event: string, data: string) => {
+    for (const res of listeners) res.write(`event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
+  };
+  const watchers: FSWatcher[] = [];
+  const baseDir = path.dirname(path.resolve(opts.report));
+
+  /** Builds the deck; on success returns the files to watch, on failure keeps the last good page. */
+  const rebuild = async (): Promise<string[] | undefined> => {
+    try {
+      const planned = await planFile(opts.report, { theme: opts.theme, defaultTheme: opts.defaultTheme, allow: opts.allow });
+      const html = await renderHtml(planned.deck, { theme: planned.theme, measurer: planned.measurer, baseDir, version: VERSION, templates: opts.templates });
+      // The deck's last </body>: the inlined reveal.js holds the string "</body>" in its scripts too.
+      const end = html.lastIndexOf('</body>');
+      page = end < 0 ? html + client(planned.diagnostics) : html.slice(0, end) + client(planned.diagnostics) + html.slice(end);
+      opts.onBuild?.({ diagnostics: planned.diagnostics });
+      return buildDependencies(planned.report, planned.theme, { baseDir, templates: opts.templates, remote: false }) ?? [];
+    } catch (e) {
+      const error = (e as Error).message;
+      if (!page) page = `<!doctype html><meta charset="utf-8"><title>briefdeck preview</title><body>${client([])}</body>`;
+      opts.onBuild?.({ diagnostics: [], error });
+      send('problem', error);
+      return undefined;
+    }
+  };
+
+  /**
+   * Watches what the deck was made from: the report and each file it read, through their folders
+   * (editors save by writing a new file and renaming it over the old one, which a watch on the file
+   * itself misses), and template folders whole.
+   */
+  let armed = '';
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (deps: string[]) => {
+    const all = [path.resolve(opts.report), ...deps.map((d) => path.resolve(d))];
+    const files = new Set(all.filter((f) => !isFolder(f)));
+    const targets = new Map<string, boolean>();
+    for (const f of files) if (!targets.has(path.dirname(f))) targets.set(path.dirname(f), false);
+    for (const d of all.filter(isFolder)) targets.set(d, true);
+    const key = JSON.stringify([...targets].sort());
+    if (key === armed) return;
+    armed = key;
+    for (const w of watchers.splice(0)) w.close();
+    for (const [folder, whole] of targets) {
+      try {
+        const w = watch(folder, { recursive: whole }, (_event, name) => {
+          if (!whole && (!name || !files.has(path.resolve(folder, name.toString())))) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => void onChange(), SETTLE_MS);
+        });
+        w.on('error', () => undefined);
+        watchers.push(w);
+      } catch {
+        // a folder that does not exist (a missing picture's): nothing to watch there
+      }
+    }
+  };
+  const onChange = async () => {
+    const deps = await rebuild();
+    if (deps) {
+      arm(deps);
+      send('reload', '');
+    }
+  };
+
+  arm((await rebuild()) ?? []);
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === EVENTS) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    url: `http://${host}:${port}/`,
+    close: async () => {
+      clearTimeout(timer);
+      for (const w of watchers.splice(0)) w.close();
+      for (const res of listeners) res.end();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep idle connections open for seconds; the preview ends now.
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
