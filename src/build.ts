@@ -50,6 +50,10 @@ export interface BuildOptions {
    * Options given here win over the config; the report's front matter `theme:` wins over its theme.
    */
   config?: string | false;
+  /**
+   * A browser kept open across runs (`build --watch`): used instead of starting one, and left open.
+   */
+  session?: BrowserSession;
   /** Progress of a long print: the output file, and the steps of its print done out of their total. */
   onProgress?: (file: string, done: number, total: number) => void;
   /** Progress of a run: reports finished out of all, and the ones being built now. */
@@ -75,6 +79,8 @@ export interface BuildResult {
   milliseconds: number;
   /** Its outputs were up to date: nothing was built or written. */
   cached: boolean;
+  /** The report and every file its build read (theme, fonts, logo, templates, pictures): what to watch. */
+  dependencies: string[];
 }
 
 export const VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
@@ -185,7 +191,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
   const needsBrowser = settings.some((s) => 'renderers' in s && s.renderers.some((r) => r.usesBrowser));
   const targets = outputTargets(reports, settings.map((s) => ('out' in s ? s.out : '')));
   const results: BuildResult[] = new Array(reports.length);
-  const session = new BrowserSession(opts.chrome);
+  const session = opts.session ?? new BrowserSession(opts.chrome);
   const prints = new Limit(concurrency);
   const speak = new InOrder(reports.length);
   const interrupt = onInterrupt(session);
@@ -225,7 +231,17 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
         else {
           const error = e;
           speak.emit(index, () => opts.onError?.(error));
-          results[index] = { input: input.file, files: [], slides: 0, warnings: 0, diagnostics: [], error: e.message, milliseconds: Math.round(performance.now() - started), cached: false };
+          results[index] = {
+            input: input.file,
+            files: [],
+            slides: 0,
+            warnings: 0,
+            diagnostics: [],
+            error: e.message,
+            milliseconds: Math.round(performance.now() - started),
+            cached: false,
+            dependencies: [path.resolve(input.file)],
+          };
         }
       } finally {
         speak.finish(index);
@@ -244,7 +260,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     if (interrupt.interrupted()) await new Promise<never>(() => undefined);
     throw e;
   } finally {
-    await session.close();
+    if (!opts.session) await session.close();
     interrupt.release();
   }
   return results;
@@ -284,6 +300,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
           diagnostics: fresh.diagnostics,
           milliseconds: Math.round(performance.now() - started),
           cached: true,
+          dependencies: [path.resolve(input), ...Object.keys(fresh.deps)],
         };
       }
     }
@@ -350,6 +367,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
       diagnostics,
       milliseconds: Math.round(performance.now() - started),
       cached: false,
+      dependencies: [path.resolve(input), ...(deps ?? [])],
     };
   }
 

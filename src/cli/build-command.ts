@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { build } from '../build.js';
+import { build, type BuildResult } from '../build.js';
+import { BrowserSession } from '../browser/session.js';
+import { expandInputs } from '../batch/inputs.js';
+import { watchFiles } from '../watch/watch-files.js';
 import type { InputAllowances } from '../structure/structure.js';
-import { formatDiagnostic } from '../types/diagnostics.js';
+import { BriefdeckError, formatDiagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { ProgressBar } from './progress.js';
 
@@ -22,6 +25,7 @@ export interface BuildArgs {
   concurrency?: number;
   shard?: string;
   force?: boolean;
+  watch?: boolean;
 }
 
 /** The --allow-* options as what the pipeline takes: folders made absolute against the working folder. */
@@ -34,12 +38,65 @@ export function allowances(args: { allowHtml?: boolean; allowPath?: string[]; al
 }
 
 export async function buildCommand(args: BuildArgs): Promise<void> {
+  if (args.watch) return watchCommand(args);
+  const results = await buildOnce(args);
+  // Every good report was written; the run still fails so a pipeline notices the bad one.
+  if (results.some((r) => r.error)) process.exitCode = 1;
+}
+
+/**
+ * `build --watch`: builds, then rebuilds whenever a report or a file it read is saved. The build
+ * records skip the reports that did not change, and one browser stays open between rebuilds.
+ */
+async function watchCommand(args: BuildArgs): Promise<void> {
+  const session = new BrowserSession(args.chrome);
+  const all = (results: BuildResult[]) => [...new Set(results.flatMap((r) => r.dependencies))];
+  const once = async (): Promise<BuildResult[]> => {
+    try {
+      return await buildOnce(args, session);
+    } catch (e) {
+      // One report that cannot be built is a line, not the end of watching.
+      if (!(e instanceof BriefdeckError) || e.exitCode !== 1) throw e;
+      process.stderr.write(`${e.message}\n`);
+      return (await expandInputs(args.reports)).map((r) => ({ dependencies: [path.resolve(r.file)] }) as BuildResult);
+    }
+  };
+  let results = await once();
+  let running = false;
+  let again = false;
+  const onChange = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    process.stderr.write(`${new Date().toTimeString().slice(0, 8)} change seen, rebuilding\n`);
+    results = await once();
+    files.update(all(results));
+    running = false;
+    if (again) {
+      again = false;
+      void onChange();
+    }
+  };
+  const files = watchFiles(all(results), () => void onChange());
+  process.stderr.write('watching for changes (Ctrl-C stops)\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  files.close();
+  await session.close();
+}
+
+async function buildOnce(args: BuildArgs, session?: BrowserSession): Promise<BuildResult[]> {
   // Machines read --json output and logs: a bar only for a person watching a terminal.
   const bar = !args.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;
   let results;
   let reports = 0;
   try {
     results = await build(args.reports, {
+      session,
       formats: args.format,
       out: args.out,
       theme: args.theme,
@@ -95,6 +152,5 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
     }
     if (!results.length && args.shard) process.stderr.write(`shard ${args.shard}: no reports to build\n`);
   }
-  // Every good report was written; the run still fails so a pipeline notices the bad one.
-  if (results.some((r) => r.error)) process.exitCode = 1;
+  return results;
 }

@@ -5,7 +5,6 @@
  * on screen with the error over it. Warnings show on the page and in the terminal.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { planFile } from '../pipeline.js';
 import { renderHtml } from '../render/html/render.js';
@@ -14,6 +13,7 @@ import { VERSION } from '../build.js';
 import type { Diagnostic } from '../types/diagnostics.js';
 import { formatDiagnostic } from '../types/diagnostics.js';
 import type { InputAllowances } from '../structure/structure.js';
+import { watchFiles } from '../watch/watch-files.js';
 
 export interface PreviewOptions {
   report: string;
@@ -34,16 +34,6 @@ export interface Preview {
 }
 
 const EVENTS = '/__briefdeck/events';
-/** Saves come in bursts (an editor writes, renames, touches): one rebuild after the burst. */
-const SETTLE_MS = 80;
-
-const isFolder = (p: string) => {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -66,7 +56,6 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const send = (event: string, data: string) => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
   };
-  const watchers: FSWatcher[] = [];
   const baseDir = path.dirname(path.resolve(opts.report));
 
   /** Builds the deck; on success returns the files to watch, on failure keeps the last good page. */
@@ -88,46 +77,15 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
   };
 
-  /**
-   * Watches what the deck was made from: the report and each file it read, through their folders
-   * (editors save by writing a new file and renaming it over the old one, which a watch on the file
-   * itself misses), and template folders whole.
-   */
-  let armed = '';
-  let timer: NodeJS.Timeout | undefined;
-  const arm = (deps: string[]) => {
-    const all = [path.resolve(opts.report), ...deps.map((d) => path.resolve(d))];
-    const files = new Set(all.filter((f) => !isFolder(f)));
-    const targets = new Map<string, boolean>();
-    for (const f of files) if (!targets.has(path.dirname(f))) targets.set(path.dirname(f), false);
-    for (const d of all.filter(isFolder)) targets.set(d, true);
-    const key = JSON.stringify([...targets].sort());
-    if (key === armed) return;
-    armed = key;
-    for (const w of watchers.splice(0)) w.close();
-    for (const [folder, whole] of targets) {
-      try {
-        const w = watch(folder, { recursive: whole }, (_event, name) => {
-          if (!whole && (!name || !files.has(path.resolve(folder, name.toString())))) return;
-          clearTimeout(timer);
-          timer = setTimeout(() => void onChange(), SETTLE_MS);
-        });
-        w.on('error', () => undefined);
-        watchers.push(w);
-      } catch {
-        // a folder that does not exist (a missing picture's): nothing to watch there
-      }
-    }
-  };
-  const onChange = async () => {
+  const report = path.resolve(opts.report);
+  const files = watchFiles([report, ...((await rebuild()) ?? [])], () => void onChange());
+  async function onChange(): Promise<void> {
     const deps = await rebuild();
     if (deps) {
-      arm(deps);
+      files.update([report, ...deps]);
       send('reload', '');
     }
-  };
-
-  arm((await rebuild()) ?? []);
+  }
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -156,8 +114,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   return {
     url: `http://${host}:${port}/`,
     close: async () => {
-      clearTimeout(timer);
-      for (const w of watchers.splice(0)) w.close();
+      files.close();
       for (const res of listeners) res.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Browsers keep idle connections open for seconds; the preview ends now.
