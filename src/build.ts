@@ -15,7 +15,7 @@ import { BuildCache, buildKey } from './batch/cache.js';
 import { buildDependencies } from './batch/deps.js';
 import { Limit } from './batch/limit.js';
 import { InOrder } from './batch/in-order.js';
-import { findConfig, loadConfig, type ProjectConfig } from './config/config.js';
+import { findConfig, loadConfig, withConfigAllowances, type ProjectConfig } from './config/config.js';
 import type { Renderer } from './render/registry.js';
 
 export interface BuildOptions {
@@ -410,12 +410,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
       perPage,
       templates: opts.templates ?? config?.templates,
       defaultTheme: config?.theme,
-      // An allowance given on either side holds: the command line cannot take back the config's.
-      allow: {
-        html: !!(opts.allow?.html || config?.allowHtml),
-        paths: [...(opts.allow?.paths ?? []), ...(config?.allowPath ?? [])],
-        remote: !!(opts.allow?.remote || config?.allowRemote),
-      },
+      allow: withConfigAllowances(opts.allow, config),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { planFile } from '../pipeline.js';
 import { checkPlanned } from '../check/check.js';
 import { expandInputs } from '../batch/inputs.js';
-import { findConfig } from '../config/config.js';
+import { findConfig, withConfigAllowances } from '../config/config.js';
 import path from 'node:path';
 import { BriefdeckError, formatDiagnostic, type Diagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
@@ -34,11 +34,10 @@ export async function checkCommand(args: CheckArgs): Promise<void> {
       try {
         // A project config's theme and allowances apply as they do to build.
         const config = findConfig(path.dirname(path.resolve(input.file)));
-        const allow = allowances(args);
         const planned = await planFile(input.file, {
           theme: args.theme,
           defaultTheme: config?.theme,
-          allow: { html: allow.html || !!config?.allowHtml, paths: [...(allow.paths ?? []), ...(config?.allowPath ?? [])], remote: allow.remote || !!config?.allowRemote },
+          allow: withConfigAllowances(allowances(args), config),
         });
         found = checkPlanned(planned, input.file, { maxContinued: args.maxContinued, strict: args.strict });
       } catch (e) {

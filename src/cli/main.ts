@@ -14,6 +14,13 @@ import { ALL_FORMATS, PAPERS, PER_PAGE } from '../render/registry.js';
 const last = (value: string | string[]): string => (Array.isArray(value) ? value[value.length - 1] : value);
 const lastNumber = (value: number | number[]): number => (Array.isArray(value) ? value[value.length - 1] : value);
 
+/** What a report may reach beyond its text: the same three options on every command that reads one. */
+const ALLOW = {
+  'allow-html': { type: 'boolean', default: false, describe: 'Keep raw HTML in the report, through a sanitising allow-list (never scripts); default: dropped with a warning' },
+  'allow-path': { type: 'string', array: true, describe: "Another folder images may be read from (repeatable); default: only the report's folder" },
+  'allow-remote': { type: 'boolean', default: false, describe: 'Fetch http(s) images; default: not fetched, a placeholder instead' },
+} as const;
+
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 await yargs(hideBin(process.argv))
@@ -32,9 +39,7 @@ await yargs(hideBin(process.argv))
         .option('paper', { coerce: last, type: 'string', choices: PAPERS, describe: 'Paper size of the handout, notes pages and briefing PDFs; default: a4' })
         .option('per-page', { coerce: lastNumber, type: 'number', choices: [...PER_PAGE], describe: 'Slides per handout page; default: 3, each beside lines for notes' })
         .option('config', { coerce: last, type: 'string', describe: 'Config file of defaults; default: the nearest briefdeck.config.json/.yaml, or package.json "briefdeck", above each report' })
-        .option('allow-html', { type: 'boolean', default: false, describe: 'Keep raw HTML in the report, through a sanitising allow-list (never scripts); default: dropped with a warning' })
-        .option('allow-path', { type: 'string', array: true, describe: 'Another folder images may be read from (repeatable); default: only the report\'s folder' })
-        .option('allow-remote', { type: 'boolean', default: false, describe: 'Fetch http(s) images; default: not fetched, a placeholder instead' })
+        .options(ALLOW)
         .option('chrome', { coerce: last, type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
         .option('concurrency', { coerce: lastNumber, alias: 'j', type: 'number', describe: 'Reports built, and documents printed, at once; default: the number of cores' })
         .option('shard', { coerce: last, type: 'string', describe: 'Build only part i of n of the reports (sorted by path), e.g. 2/4: one per CI machine' })
@@ -61,9 +66,7 @@ await yargs(hideBin(process.argv))
       y
         .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
         .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
-        .option('allow-html', { type: 'boolean', default: false, describe: 'Keep raw HTML in the report, through a sanitising allow-list (never scripts); default: dropped with a warning' })
-        .option('allow-path', { type: 'string', array: true, describe: 'Another folder images may be read from (repeatable); default: only the report\'s folder' })
-        .option('allow-remote', { type: 'boolean', default: false, describe: 'Fetch http(s) images; default: not fetched, a placeholder instead' })
+        .options(ALLOW)
         .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
         .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
         .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts'),
@@ -80,9 +83,7 @@ await yargs(hideBin(process.argv))
         .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
         .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
         .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates, as for build' })
-        .option('allow-html', { type: 'boolean', default: false, describe: 'As for build' })
-        .option('allow-path', { type: 'string', array: true, describe: 'As for build' })
-        .option('allow-remote', { type: 'boolean', default: false, describe: 'As for build' })
+        .options(ALLOW)
         .example('$0 preview report.md --open', 'Edit the report in your editor; the deck reloads on every save (Ctrl-C stops)'),
     (argv) => run(async () => (await import('./preview-command.js')).previewCommand(argv)),
   )
@@ -95,9 +96,7 @@ await yargs(hideBin(process.argv))
         .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
         .option('strict', { type: 'boolean', default: false, describe: 'Treat every warning as an error (exit 1)' })
         .option('max-continued', { coerce: lastNumber, type: 'number', describe: 'Slides a section may continue on before it is reported; default 2' })
-        .option('allow-html', { type: 'boolean', default: false, describe: 'As for build' })
-        .option('allow-path', { type: 'string', array: true, describe: 'As for build' })
-        .option('allow-remote', { type: 'boolean', default: false, describe: 'As for build' })
+        .options(ALLOW)
         .option('json', { type: 'boolean', default: false, describe: 'Print { diagnostics: [{ level, code, message, file, line }] } to stdout' })
         .example('$0 check report.md', 'Missing pictures and links are errors (exit 1); long sections, long titles, empty sections, dropped HTML and low contrast are warnings')
         .example('$0 check reports/ --strict', 'Fail a CI job on any warning'),

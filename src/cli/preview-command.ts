@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startPreview } from '../preview/server.js';
-import { findConfig } from '../config/config.js';
+import { findConfig, withConfigAllowances } from '../config/config.js';
 import { BriefdeckError, formatDiagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { allowances } from './build-command.js';
@@ -30,14 +30,13 @@ export async function previewCommand(args: PreviewArgs): Promise<void> {
   const port = args.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BriefdeckError(`--port must be a port number, 0 to 65535 (got "${args.port}")`, 2);
   const config = findConfig(path.dirname(path.resolve(args.report)));
-  const allow = allowances(args);
   let first = true;
   const preview = await startPreview({
     report: args.report,
     theme: args.theme,
     defaultTheme: config?.theme,
     templates: args.templates ?? config?.templates,
-    allow: { html: allow.html || !!config?.allowHtml, paths: [...(allow.paths ?? []), ...(config?.allowPath ?? [])], remote: allow.remote || !!config?.allowRemote },
+    allow: withConfigAllowances(allowances(args), config),
     host: args.host,
     port,
     onBuild: ({ diagnostics, error }) => {

@@ -8,6 +8,7 @@ import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
 import { BriefdeckError } from '../types/diagnostics.js';
 import { PAPERS, PER_PAGE, type Paper } from '../render/registry.js';
+import type { InputAllowances } from '../structure/structure.js';
 
 /** What a config file may set; paths are absolute once loaded (they are written relative to the file). */
 export interface ProjectConfig {
@@ -125,4 +126,13 @@ function checkConfig(raw: unknown, file: string): ProjectConfig {
   }
   if (problems.length) throw new BriefdeckError(problems.join('\n'), 1);
   return out;
+}
+
+/** Allowances given on the command line and in the config add up: the command line cannot take back the config's. */
+export function withConfigAllowances(allow: InputAllowances | undefined, config: ProjectConfig | undefined): InputAllowances {
+  return {
+    html: !!(allow?.html || config?.allowHtml),
+    paths: [...(allow?.paths ?? []), ...(config?.allowPath ?? [])],
+    remote: !!(allow?.remote || config?.allowRemote),
+  };
 }
