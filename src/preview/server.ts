@@ -35,23 +35,37 @@ export interface Preview {
 
 const EVENTS = '/__briefdeck/events';
 
+const PROBLEM_STYLE = 'position:fixed;left:0;right:0;top:0;z-index:10000;background:#B71C1C;color:#fff;font:14px/1.4 system-ui,sans-serif;padding:10px 16px;white-space:pre-wrap';
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The page's side: reload on `reload`, show a problem over the last good deck on `problem`. Warnings
  * come with the page, in a panel the presenter can close.
  */
-function client(diagnostics: Diagnostic[]): string {
+function client(diagnostics: Diagnostic[], problem?: string): string {
   const warnings = diagnostics.map((d) => `<li>${escape(formatDiagnostic(d))}</li>`).join('');
   const panel = warnings
     ? `<div id="bd-preview-warnings" style="position:fixed;left:12px;bottom:12px;z-index:9999;max-width:60vw;max-height:30vh;overflow:auto;background:#FFF8E1;color:#3E2723;border:1px solid #E0B44B;border-radius:6px;font:13px/1.4 system-ui,sans-serif;padding:8px 28px 8px 12px"><button onclick="this.parentNode.remove()" style="position:absolute;right:6px;top:4px;border:0;background:none;font-size:16px;cursor:pointer" aria-label="Close">×</button><ul style="margin:0;padding-left:16px">${warnings}</ul></div>`
     : '';
-  const script = `<script>(function(){var s=new EventSource(${JSON.stringify(EVENTS)});s.addEventListener('reload',function(){location.reload()});s.addEventListener('problem',function(e){var d=document.getElementById('bd-preview-problem');if(!d){d=document.createElement('div');d.id='bd-preview-problem';d.setAttribute('style','position:fixed;left:0;right:0;top:0;z-index:10000;background:#B71C1C;color:#fff;font:14px/1.4 system-ui,sans-serif;padding:10px 16px;white-space:pre-wrap');document.body.appendChild(d)}d.textContent=e.data})})();</script>`;
-  return panel + script;
+  const script = `<script>(function(){var s=new EventSource(${JSON.stringify(EVENTS)});s.addEventListener('reload',function(){location.reload()});s.addEventListener('problem',function(e){var d=document.getElementById('bd-preview-problem');if(!d){d=document.createElement('div');d.id='bd-preview-problem';d.setAttribute('style',${JSON.stringify(PROBLEM_STYLE)});document.body.appendChild(d)}d.textContent=e.data})})();</script>`;
+  // A page opened while the report does not build shows why from the start.
+  const bar = problem ? `<div id="bd-preview-problem" style="${PROBLEM_STYLE}">${escape(problem)}</div>` : '';
+  return panel + bar + script;
+}
+
+/** Where the page's own scripts go: before the deck's last </body> (the inlined reveal.js holds the string "</body>" in its scripts too). */
+function withClient(deck: string, diagnostics: Diagnostic[], problem?: string): string {
+  const end = deck.lastIndexOf('</body>');
+  const extra = client(diagnostics, problem);
+  return end < 0 ? deck + extra : deck.slice(0, end) + extra + deck.slice(end);
 }
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
-  let page = '';
+  /** The last deck that built, what it noticed, and why the report does not build now (if it does not). */
+  let deck = '<!doctype html><meta charset="utf-8"><title>briefdeck preview</title><body></body>';
+  let noticed: Diagnostic[] = [];
+  let problem: string | undefined;
   const listeners = new Set<ServerResponse>();
   const send = (event: string, data: string) => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
@@ -63,14 +77,14 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     try {
       const planned = await planFile(opts.report, { theme: opts.theme, defaultTheme: opts.defaultTheme, allow: opts.allow });
       const html = await renderHtml(planned.deck, { theme: planned.theme, measurer: planned.measurer, baseDir, version: VERSION, templates: opts.templates });
-      // The deck's last </body>: the inlined reveal.js holds the string "</body>" in its scripts too.
-      const end = html.lastIndexOf('</body>');
-      page = end < 0 ? html + client(planned.diagnostics) : html.slice(0, end) + client(planned.diagnostics) + html.slice(end);
+      deck = html;
+      noticed = planned.diagnostics;
+      problem = undefined;
       opts.onBuild?.({ diagnostics: planned.diagnostics });
       return buildDependencies(planned.report, planned.theme, { baseDir, templates: opts.templates, remote: false }) ?? [];
     } catch (e) {
       const error = (e as Error).message;
-      if (!page) page = `<!doctype html><meta charset="utf-8"><title>briefdeck preview</title><body>${client([])}</body>`;
+      problem = error;
       opts.onBuild?.({ diagnostics: [], error });
       send('problem', error);
       return undefined;
@@ -98,7 +112,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(page);
+      res.end(withClient(deck, noticed, problem));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });

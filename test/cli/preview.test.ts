@@ -89,7 +89,10 @@ describe('briefdeck preview', () => {
     writeFileSync(report, `---\ntitle: [Weekly\n---\n${version(1)}`);
     const lines = await events.next(/^event: problem$/, from);
     expect(lines.join('\n')).toMatch(/data: .*weekly\.md:2:\d+: invalid front matter/);
-    expect(await (await fetch(url)).text()).toContain('Depot York reopened');
+    // The page opened now is the last good deck, with the problem across it from the start.
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('Depot York reopened');
+    expect(page).toMatch(/id="bd-preview-problem"[^>]*>[^<]*weekly\.md:2:\d+: invalid front matter/);
     expect(stderr).toMatch(/no longer builds/);
     // Mended: the deck comes back.
     const again = events.seen.length;
