@@ -44,25 +44,38 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
+/** A PNG of the given header fields (bit depth, colour type) and uncompressed scanlines. */
+function png(width: number, height: number, depth: number, colour: number, scanlines: Buffer): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = depth;
+  ihdr[9] = colour;
+  const idat = deflateSync(scanlines, { level: 9 });
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
 /**
  * A complete, valid black-and-white PNG of `width`×`height` px that is a few kilobytes on disk and
  * `width × height` pixels once decoded: a decompression bomb.
  */
 export function bombPng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 1; // bit depth
-  ihdr[9] = 0; // greyscale
-  const row = 1 + Math.ceil(width / 8);
-  const idat = deflateSync(Buffer.alloc(row * height), { level: 9 });
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return png(width, height, 1, 0, Buffer.alloc((1 + Math.ceil(width / 8)) * height));
 }
 
-/** Bytes that are no picture at all, the same every run. */
-export function noise(length: number): Buffer {
+/** A small grey RGB PNG, made without sharp: for tests that need a picture's bytes at once. */
+export function greyPng(width: number, height: number): Buffer {
+  const row = width * 3 + 1;
+  const scanlines = Buffer.alloc(row * height, 0x7f);
+  // Each scanline starts with its filter type: none.
+  for (let y = 0; y < height; y++) scanlines[y * row] = 0;
+  return png(width, height, 8, 2, scanlines);
+}
+
+/** Bytes that are no picture at all (NULs among them, as in any binary), the same every run for a seed. */
+export function noise(length: number, seed = 7): Buffer {
   const out = Buffer.alloc(length);
-  let x = 7;
+  let x = seed;
   for (let i = 0; i < length; i++) out[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
   return out;
 }

@@ -4,7 +4,6 @@
  * characters XML cannot hold leave every format with one warning that counts them.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { briefdeck, type CliResult } from '../helpers/cli.js';
@@ -12,6 +11,7 @@ import { readPptx } from '../helpers/pptx.js';
 import { hasPoppler, pdfText } from '../helpers/pdf.js';
 import { hasBrowser } from '../helpers/browser.js';
 import { tempDir, visibleFiles } from '../helpers/tmp.js';
+import { greyPng, noise } from '../helpers/images.js';
 import { XML_ILLEGAL_CHARS, crashLines, hostile } from './support.js';
 
 /** The text of the slides of an HTML deck: the reveal.js slides, without the script that follows. */
@@ -76,50 +76,10 @@ describe('one report saved in every encoding editors write', () => {
   });
 });
 
-/** A minimal but real PNG: signature, IHDR, IDAT and IEND chunks with their CRCs. */
-function pngBytes(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((width * 3 + 1) * height, 0x7f);
-  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** Bytes from a fixed seed (a linear congruential generator), with NULs among them as in any binary. */
-function noise(length: number, seed: number): Buffer {
-  const out = Buffer.alloc(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = (x >>> 16) & 0xff;
-  }
-  out[4000] = 0;
-  return out;
-}
 
 describe('a file that is not a report', () => {
   const binaries: [string, string, Buffer][] = [
-    ['a PNG screenshot saved over the report', 'weekly-status.md', pngBytes(64, 48)],
+    ['a PNG screenshot saved over the report', 'weekly-status.md', greyPng(64, 48)],
     ['random bytes with NULs (a corrupted download)', 'corrupt.md', noise(16_384, 20_261)],
     ['a Word file renamed to .md (a ZIP archive)', 'minutes.md', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00', 'latin1'), Buffer.from('[Content_Types].xml'), noise(600, 7)])],
     ['text with a NUL byte in the middle of a heading', 'nul.md', Buffer.from('# Weekly\u0000Status\n\n## Depots\n\n- All open.\n')],
@@ -138,7 +98,7 @@ describe('a file that is not a report', () => {
 
   it('is refused by plan the same way', () => {
     const dir = tempDir('briefdeck-binary-');
-    writeFileSync(path.join(dir, 'logo.md'), pngBytes(8, 8));
+    writeFileSync(path.join(dir, 'logo.md'), greyPng(8, 8));
     const r = briefdeck(['plan', path.join(dir, 'logo.md'), '--json']);
     expect([r.status, r.stderr, r.stdout]).toEqual([1, `${path.join(dir, 'logo.md')}: not a text file\n`, '']);
   });
