@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Report } from '../types/report.js';
 import type { Theme } from '../theme/types.js';
 import { BUILTIN_TEMPLATES } from '../render/templates.js';
+import { isHttpUrl, localPath } from '../structure/images.js';
 
 /** Every image reference anywhere in the report (lists, quotes and tables nest them). */
 function imageSources(node: unknown, out: string[] = []): string[] {
@@ -26,19 +27,10 @@ export function buildDependencies(report: Report, theme: Theme, opts: { baseDir:
   if (theme.templates) deps.push(theme.templates);
   if (opts.templates) deps.push(path.resolve(opts.templates));
   for (const src of imageSources(report)) {
-    if (/^https?:/i.test(src)) {
-      if (opts.remote) return undefined;
-      continue;
-    }
+    if (isHttpUrl(src) && opts.remote) return undefined;
     // data: images are the report's own bytes; other URLs are never read.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) continue;
-    let rel = src.replace(/^file:(\/\/)?/i, '');
-    try {
-      rel = decodeURI(rel);
-    } catch {
-      // kept as written, as the reader does
-    }
-    deps.push(path.resolve(opts.baseDir, rel));
+    const file = localPath(src, opts.baseDir);
+    if (file) deps.push(file);
   }
   return deps;
 }

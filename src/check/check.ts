@@ -11,6 +11,7 @@ import type { Report, Section } from '../types/report.js';
 import type { Diagnostic } from '../types/diagnostics.js';
 import type { PlannedReport } from '../pipeline.js';
 import { layoutSpec, px, SLACK } from '../layout/specs.js';
+import { localPath } from '../structure/images.js';
 
 export interface CheckOptions {
   /** Slides a section may continue on ("(cont.)") before it is reported; default 2. */
@@ -109,15 +110,9 @@ function missingLinks(deck: Deck, file: string, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const href of new Set(deck.links)) {
     // Web, mail and other URLs, and anchors within the deck, are not files.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^file:/i.test(href)) continue;
-    if (href.startsWith('#')) continue;
-    let rel = href.replace(/^file:(\/\/)?/i, '').replace(/[?#].*$/, '');
-    try {
-      rel = decodeURI(rel);
-    } catch {
-      // checked as written
-    }
-    if (!rel || existsSync(path.resolve(baseDir, rel))) continue;
+    const ref = href.replace(/[?#].*$/, '');
+    const linked = ref && localPath(ref, baseDir);
+    if (!linked || existsSync(linked)) continue;
     const at = lines.findIndex((l) => l.includes(href));
     out.push({ level: 'error', code: 'link-missing', message: `link to a file that does not exist: ${href}`, file, ...(at >= 0 ? { line: at + 1 } : {}) });
   }

@@ -80,6 +80,21 @@ export function quoteSrc(src: string): string {
 
 export const isHttpUrl = (src: string): boolean => /^https?:\/\//i.test(src);
 
+/**
+ * The file a reference in the report names, resolved against the report's folder: a relative path
+ * or a `file:` URL, percent-escapes decoded. Undefined for any other URL (web, mail, `data:`…).
+ */
+export function localPath(ref: string, baseDir: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^file:/i.test(ref)) return undefined;
+  let rel = ref.replace(/^file:(\/\/)?/i, '');
+  try {
+    rel = decodeURI(rel);
+  } catch {
+    // kept as written
+  }
+  return path.resolve(baseDir, rel);
+}
+
 export interface ProbeResult {
   probe?: ImageProbe;
   diagnostic?: Diagnostic;
@@ -96,16 +111,8 @@ export function probeImage(src: string, baseDir: string, where: { file: string; 
     return warn('image-remote-pending', `remote image not fetched (structure() does not fetch; loadReport does): ${src}`);
   }
   if (isHttpUrl(src)) return warn('image-remote', `remote image not fetched (--allow-remote fetches it): ${src}`);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) {
-    return warn('image-remote', `image not embedded (remote or non-file URL): ${shown}`);
-  }
-  let rel = src.replace(/^file:(\/\/)?/i, '');
-  try {
-    rel = decodeURI(rel);
-  } catch {
-    /* keep as written */
-  }
-  const abs = path.resolve(baseDir, rel);
+  const abs = localPath(src, baseDir);
+  if (abs === undefined) return warn('image-remote', `image not embedded (remote or non-file URL): ${shown}`);
   let real: string;
   try {
     real = realpathSync(abs);
