@@ -6,7 +6,7 @@
  * A document that fits in one part prints as it always did, in one `page.pdf`.
  */
 import type { RenderInput } from '../registry.js';
-import { pageCount, printHtml, type PrintOptions } from './print.js';
+import { printHtml, type PrintOptions } from './print.js';
 import { Limit } from '../../batch/limit.js';
 
 /**
@@ -46,7 +46,7 @@ export async function printParts(
   make: (index: number, pagesBefore: number) => PrintPart,
   opts: PrintOptions & { inOrder?: boolean } = {},
 ): Promise<Uint8Array> {
-  if (count === 1) return printHtml(input, make(0, 0).html, opts);
+  if (count === 1) return (await printHtml(input, make(0, 0).html, opts)).pdf;
   // The steps of each part would make a bar jump back and forth: it counts parts instead.
   const quiet: RenderInput = { ...input, progress: undefined };
   let done = 0;
@@ -56,9 +56,9 @@ export async function printParts(
     let pages = 0;
     for (let i = 0; i < count; i++) {
       const part = make(i, pages);
-      const bytes = await printHtml(quiet, part.html, opts);
-      pages += pageCount(bytes);
-      parts.push({ bytes, ownDests: part.ownDests });
+      const { pdf, pages: partPages } = await printHtml(quiet, part.html, opts);
+      pages += partPages;
+      parts.push({ bytes: pdf, ownDests: part.ownDests });
       printed();
     }
   } else {
@@ -68,7 +68,7 @@ export async function printParts(
       Array.from({ length: count }, (_, i) =>
         flight.run(async () => {
           const part = make(i, 0);
-          parts[i] = { bytes: await printHtml(quiet, part.html, opts), ownDests: part.ownDests };
+          parts[i] = { bytes: (await printHtml(quiet, part.html, opts)).pdf, ownDests: part.ownDests };
           printed();
         }),
       ),

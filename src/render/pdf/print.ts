@@ -31,11 +31,17 @@ export function allowedUrl(url: string): boolean {
   return url.startsWith('data:') || url === 'about:blank';
 }
 
-export async function printHtml(input: RenderInput, html: string, opts: PrintOptions = {}): Promise<Uint8Array> {
+/** A printed document and its number of pages. */
+export interface Printed {
+  pdf: Uint8Array;
+  pages: number;
+}
+
+export async function printHtml(input: RenderInput, html: string, opts: PrintOptions = {}): Promise<Printed> {
   return input.prints ? input.prints.run(() => printInTab(input, html, opts)) : printInTab(input, html, opts);
 }
 
-async function printInTab(input: RenderInput, html: string, opts: PrintOptions): Promise<Uint8Array> {
+async function printInTab(input: RenderInput, html: string, opts: PrintOptions): Promise<Printed> {
   input.progress?.(1, PRINT_STEPS);
   const browser = await input.browser();
   const page = await openPage(browser);
@@ -66,9 +72,10 @@ async function printInTab(input: RenderInput, html: string, opts: PrintOptions):
     };
     const pdf = await page.pdf(options);
     input.progress?.(4, PRINT_STEPS);
+    const pages = pageCount(pdf);
     // A tab that drew a long document keeps much of its memory after emptying: it is closed.
-    reusable = pageCount(pdf) <= REUSE_UP_TO;
-    return pdf;
+    reusable = pages <= REUSE_UP_TO;
+    return { pdf, pages };
   } finally {
     await releasePage(browser, page, reusable);
   }
@@ -78,7 +85,7 @@ async function printInTab(input: RenderInput, html: string, opts: PrintOptions):
 const REUSE_UP_TO = 60;
 
 /** The number of pages of a PDF Chromium printed: the count of its page tree's root. */
-export function pageCount(pdf: Uint8Array): number {
+function pageCount(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   let max = 0;
   for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)) max = Math.max(max, Number(m[1]));
