@@ -384,7 +384,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
   async function settingsFor(report: ReportInput): Promise<Settings | { error: BriefdeckError }> {
     let config: ProjectConfig | undefined;
     try {
-      config = named ?? (opts.config === false || report.error ? undefined : findConfig(path.dirname(path.resolve(report.file))));
+      config = named ?? (opts.config === false || report.error ? undefined : findConfig(report.file));
     } catch (e) {
       if (e instanceof BriefdeckError) return { error: e };
       throw e;

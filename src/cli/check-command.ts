@@ -2,7 +2,6 @@ import { planFile } from '../pipeline.js';
 import { checkPlanned } from '../check/check.js';
 import { expandInputs } from '../batch/inputs.js';
 import { findConfig, withConfigAllowances } from '../config/config.js';
-import path from 'node:path';
 import { BriefdeckError, formatDiagnostic, type Diagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { allowances } from './build-command.js';
@@ -33,7 +32,7 @@ export async function checkCommand(args: CheckArgs): Promise<void> {
     else {
       try {
         // A project config's theme and allowances apply as they do to build.
-        const config = findConfig(path.dirname(path.resolve(input.file)));
+        const config = findConfig(input.file);
         const planned = await planFile(input.file, {
           theme: args.theme,
           defaultTheme: config?.theme,

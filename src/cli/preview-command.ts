@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { startPreview } from '../preview/server.js';
 import { findConfig, withConfigAllowances } from '../config/config.js';
 import { BriefdeckError, formatDiagnostic } from '../types/diagnostics.js';
@@ -29,7 +28,7 @@ function openInBrowser(url: string): void {
 export async function previewCommand(args: PreviewArgs): Promise<void> {
   const port = args.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BriefdeckError(`--port must be a port number, 0 to 65535 (got "${args.port}")`, 2);
-  const config = findConfig(path.dirname(path.resolve(args.report)));
+  const config = findConfig(args.report);
   let first = true;
   const preview = await startPreview({
     report: args.report,

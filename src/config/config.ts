@@ -35,11 +35,11 @@ const searcher = lilconfigSync('briefdeck', {
   stopDir: path.parse(process.cwd()).root,
 });
 
-/** The config that applies to reports in `dir`, or undefined when there is none. */
-export function findConfig(dir: string): ProjectConfig | undefined {
+/** The config that applies to a report: the nearest above its folder, or undefined when there is none. */
+export function findConfig(report: string): ProjectConfig | undefined {
   let found: LilconfigResult;
   try {
-    found = searcher.search(dir);
+    found = searcher.search(path.dirname(path.resolve(report)));
   } catch (e) {
     throw new BriefdeckError(`${unreadable(e)}`, 1);
   }
