@@ -46,10 +46,7 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
   const frame = pageFrame(input.paper);
   const g = handoutGeometry(frame, perPage, deck.size.width / deck.size.height);
   const sections = slideSections(input, { headings: false });
-  const sheets: Array<{ cells: Array<{ thumb: string }> }> = [];
-  for (let i = 0; i < sections.length; i += perPage) {
-    sheets.push({ cells: sections.slice(i, i + perPage).map((s) => ({ thumb: thumbnail(deck, s, g.slideW) })) });
-  }
+  const sheets = chunk(sections, perPage).map((slides) => ({ cells: slides.map((s) => ({ thumb: thumbnail(deck, s, g.slideW) })) }));
   const date = deck.meta.date ?? today();
   const running = runningText(input, { header: deck.meta.title, footer: date });
   const styles = [
