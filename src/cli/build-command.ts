@@ -50,18 +50,18 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
  */
 async function watchCommand(args: BuildArgs): Promise<void> {
   const session = new BrowserSession(args.chrome);
-  const all = (results: BuildResult[]) => [...new Set(results.flatMap((r) => r.dependencies))];
-  const once = async (): Promise<BuildResult[]> => {
+  /** Builds, and returns what to watch: each report and every file its build read. */
+  const once = async (): Promise<string[]> => {
     try {
-      return await buildOnce(args, session);
+      return [...new Set((await buildOnce(args, session)).flatMap((r) => r.dependencies))];
     } catch (e) {
-      // One report that cannot be built is a line, not the end of watching.
+      // One report that cannot be built is a line, not the end of watching: its file is still watched.
       if (!(e instanceof BriefdeckError) || e.exitCode !== 1) throw e;
       process.stderr.write(`${e.message}\n`);
-      return (await expandInputs(args.reports)).map((r) => ({ dependencies: [path.resolve(r.file)] }) as BuildResult);
+      return (await expandInputs(args.reports)).map((r) => path.resolve(r.file));
     }
   };
-  let results = await once();
+  const first = await once();
   let running = false;
   let again = false;
   const onChange = async (): Promise<void> => {
@@ -71,15 +71,14 @@ async function watchCommand(args: BuildArgs): Promise<void> {
     }
     running = true;
     process.stderr.write(`${new Date().toTimeString().slice(0, 8)} change seen, rebuilding\n`);
-    results = await once();
-    files.update(all(results));
+    files.update(await once());
     running = false;
     if (again) {
       again = false;
       void onChange();
     }
   };
-  const files = watchFiles(all(results), () => void onChange());
+  const files = watchFiles(first, () => void onChange());
   process.stderr.write('watching for changes (Ctrl-C stops)\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
