@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BriefdeckError, type Diagnostic } from './types/diagnostics.js';
 import { planFile } from './pipeline.js';
 import type { InputAllowances } from './structure/structure.js';
+import { presentedDeck } from './render/presented.js';
 import { PAPERS, PER_PAGE, RENDERERS, type Paper, type PerPage } from './render/registry.js';
 import { BrowserSession } from './browser/session.js';
 import { PACKAGE_ROOT } from './theme/load.js';
@@ -358,11 +359,11 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     const files = written.map((d) => d.file);
     const deps = buildDependencies(planned.report, planned.theme, { baseDir: path.dirname(path.resolve(input)), templates, remote: !!allow.remote });
     if (found.config) deps?.push(found.config);
-    if (key && deps) await cache.save(report.outDir, target.stem, { key, deps, outputs: files, slides: planned.deck.slides.length, diagnostics });
+    if (key && deps) await cache.save(report.outDir, target.stem, { key, deps, outputs: files, slides: presentedDeck(planned.deck).slides.length, diagnostics });
     return {
       input,
       files,
-      slides: planned.deck.slides.length,
+      slides: presentedDeck(planned.deck).slides.length,
       warnings: diagnostics.filter((d) => d.level === 'warning').length,
       diagnostics,
       milliseconds: Math.round(performance.now() - started),

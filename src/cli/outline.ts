@@ -18,9 +18,11 @@ function blockLines(b: Block): string[] {
 
 export function outline(deck: Deck): string {
   const width = String(deck.slides.length).length;
-  const lines: string[] = [`${deck.meta.title} — ${deck.slides.length} slide${deck.slides.length === 1 ? '' : 's'}`, ''];
+  const shown = deck.slides.filter((s) => !s.hidden).length;
+  const skipped = deck.slides.length - shown;
+  const lines: string[] = [`${deck.meta.title} — ${shown} slide${shown === 1 ? '' : 's'}${skipped ? ` (and ${skipped} skipped, in the briefing only)` : ''}`, ''];
   deck.slides.forEach((s, i) => {
-    const head = `${String(i + 1).padStart(width)}  ${s.layout.padEnd(10)} ${s.kicker ? `${s.kicker} ` : ''}${s.title}`;
+    const head = `${String(i + 1).padStart(width)}  ${s.layout.padEnd(10)} ${s.kicker ? `${s.kicker} ` : ''}${s.title}${s.hidden ? ' (skipped: briefing only)' : ''}`;
     lines.push(head);
     for (const b of s.blocks) for (const l of blockLines(b)) lines.push(`${' '.repeat(width + 13)}${l}`);
   });

@@ -62,7 +62,10 @@ export const LAYOUTS: Record<Layout, LayoutSpec> = {
   table: content({ role: 'body', pref: 24, min: 14 }),
   code: content({ role: 'mono', pref: 22, min: 13 }),
   image: content({ role: 'body', pref: 18, min: 14 }),
+  /** Body size is the chart's category label size; the chart fills the content box like a table. */
+  chart: content({ role: 'body', pref: 18, min: 12 }),
   quote: content({ role: 'body', pref: 36, min: 24 }),
+  'two-column': content({ role: 'body', pref: 26, min: 18 }),
   section: {
     boxes: {
       kicker: { x: 0.075, y: 0.2, w: 0.85, h: 0.2 },
@@ -73,6 +76,18 @@ export const LAYOUTS: Record<Layout, LayoutSpec> = {
     body: { role: 'body', pref: 28, min: 20 },
   },
 };
+
+/** Space between the two columns of a two-column slide, as a fraction of the slide's width. */
+const COLUMN_GAP = 0.045;
+
+/** The two columns of a two-column slide, side by side in the content box (reading order in RTL decks). */
+export function columnBoxes(): [Box, Box] {
+  const w = (BODY.w - COLUMN_GAP) / 2;
+  return [
+    { ...BODY, w },
+    { ...BODY, x: BODY.x + w + COLUMN_GAP, w },
+  ];
+}
 
 /** A layout with the theme's type scale applied: each role's sizes grow or shrink together, in whole px. */
 export function layoutSpec(layout: Layout, scale: Theme['scale']): LayoutSpec {
@@ -140,6 +155,8 @@ export const SPACING = {
   citeGap: 0.8,
   /** Attribution size relative to the quote. */
   citeScale: 0.62,
+  /** A picture's caption in a column beside text, relative to the text's size. */
+  columnCaptionScale: 0.7,
   /** Subtitle and byline sizes on the title slide, relative to the body size. */
   bylineScale: 0.72,
 } as const;

@@ -6,7 +6,7 @@
 import type { Block, ListItem, Run, Slide, TableBlock } from '../types/deck.js';
 import type { Theme, FontRole } from '../theme/types.js';
 import type { Measurer, Piece } from '../measure/text.js';
-import { layoutSpec, SLACK, SPACING, listIndents, px, type Size, type LayoutSpec } from '../layout/specs.js';
+import { columnBoxes, layoutSpec, SLACK, SPACING, listIndents, px, type Size, type LayoutSpec } from '../layout/specs.js';
 import { typeset } from '../math/typeset.js';
 import type { DraftSlide } from './draft.js';
 import type { Labels } from './labels.js';
@@ -56,6 +56,8 @@ export function fitSlide(draft: DraftSlide, ctx: FitContext): Slide[] {
       return fitCode(draft, spec, ctx);
     case 'image':
       return fitImage(draft, spec, ctx);
+    case 'two-column':
+      return fitTwoColumns(draft, spec, ctx);
     case 'title':
       return [fitTitleSlide(draft, spec, ctx)];
     default:
@@ -94,6 +96,8 @@ function finish(draft: DraftSlide, blocks: Block[], body: number, ctx: FitContex
     notes,
     source: draft.source,
     ...(part > 0 ? { continued: true } : {}),
+    ...(draft.hidden ? { hidden: true as const } : {}),
+    ...(part === 0 && draft.presenterOnly ? { presenterOnly: draft.presenterOnly } : {}),
     fit: { title: t.size, body },
   };
   return slide;
@@ -424,4 +428,36 @@ function fitImage(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[]
     notes = [image.alt, notes].filter(Boolean).join('\n\n');
   }
   return [finish({ ...draft, notes }, [{ image: { asset: image.asset, alt } }], s, ctx, 0)];
+}
+
+// ---------------------------------------------------------------- two columns
+
+/** A picture's caption size in a column beside text of size `s`. */
+export const columnCaption = (s: number) => Math.round(s * SPACING.columnCaptionScale);
+
+/**
+ * Two columns at one size, the largest at which both fit. Columns do not continue over slides: a
+ * slide too full for half its width is shown as the separate slides the section would have had.
+ */
+function fitTwoColumns(draft: DraftSlide, spec: LayoutSpec, ctx: FitContext): Slide[] {
+  const cut = draft.columnStart ?? draft.blocks.length;
+  const columns = [draft.blocks.slice(0, cut), draft.blocks.slice(cut)];
+  const boxes = columnBoxes().map((b) => px(b, ctx.size));
+  const lh = ctx.theme.lineHeight[spec.body.role];
+  const fits = (blocks: Block[], box: { w: number; h: number }, s: number) => {
+    const image = blocks.find((b): b is { image: { asset: number; alt: string } } => 'image' in b);
+    if (image) return imageGeometry(image.image.alt, columnCaption(s), box.w, box.h, lh, ctx.measurer).caption <= box.h * 0.4;
+    const m: FlowMetrics = { width: box.w, height: box.h, lh, role: spec.body.role, italic: false };
+    return flowHeight(flowUnits(blocks), s, m, ctx) <= box.h;
+  };
+  for (let s = spec.body.pref; s >= spec.body.min; s -= 2) {
+    if (columns.every((blocks, i) => fits(blocks, boxes[i], s))) {
+      const slide = finish(draft, draft.blocks, s, ctx, 0);
+      return [{ ...slide, fit: { ...slide.fit, columnStart: cut } }];
+    }
+  }
+  return columns.flatMap((blocks, i) => {
+    const layout = blocks.some((b) => 'image' in b) ? 'image' : 'bullets';
+    return fitSlide({ ...draft, layout, blocks, notes: i === 0 ? draft.notes : '', presenterOnly: i === 0 ? draft.presenterOnly : undefined, columnStart: undefined }, ctx);
+  });
 }

@@ -34,12 +34,13 @@ export function plan(report: Report, opts: PlanOptions): Result<Deck> {
     return assets.length - 1;
   };
 
-  let drafts = draftSlides(report, { labels, asset, lang: report.meta.lang, dividers: opts.theme.sectionStyle === 'divider' });
+  const warn = (message: string, line?: number) => diagnostics.push({ level: 'warning', code: 'directive', message, file: opts.file, ...(line ? { line } : {}) });
+  let drafts = draftSlides(report, { labels, asset, lang: report.meta.lang, dividers: opts.theme.sectionStyle === 'divider', warn });
   if (opts.theme.sectionStyle === 'none') drafts = drafts.map(({ kicker: _, ...d }) => d);
   checkMath(drafts, opts.file, diagnostics);
   const fit = { measurer: opts.measurer, theme: opts.theme, size, labels };
   const slides = drafts.flatMap((d) => fitSlide(d, fit));
-  const foot = footRow(opts.theme, size, opts.measurer, slides.length).footer;
+  const foot = footRow(opts.theme, size, opts.measurer, slides.filter((s) => !s.hidden).length).footer;
   if (foot?.shortened) {
     const where = opts.theme.source ? displayPath(opts.theme.source) : `theme "${opts.theme.name}"`;
     diagnostics.push({ level: 'warning', code: 'footer-shortened', message: `${where}: footer: too long for the foot of a slide, shown as "${foot.text}"` });

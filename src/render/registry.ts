@@ -8,6 +8,7 @@ import type { Deck } from '../types/deck.js';
 import type { Diagnostic } from '../types/diagnostics.js';
 import type { Theme } from '../theme/types.js';
 import type { Measurer } from '../measure/text.js';
+import { presentedDeck } from './presented.js';
 
 export type Paper = 'a4' | 'letter';
 export const PAPERS: Paper[] = ['a4', 'letter'];
@@ -58,24 +59,27 @@ export const RENDERERS: Record<string, () => Promise<Renderer>> = {
   },
   pptx: async () => {
     const { renderPptx } = await import('./pptx/render.js');
-    return { extension: '.pptx', render: renderPptx };
+    return { extension: '.pptx', render: (i) => renderPptx(presented(i)) };
   },
   pdf: async () => {
     const { renderSlidesPdf } = await import('./pdf/slides.js');
-    return { extension: '.pdf', usesBrowser: true, render: renderSlidesPdf };
+    return { extension: '.pdf', usesBrowser: true, render: (i) => renderSlidesPdf(presented(i)) };
   },
   handout: async () => {
     const { renderHandout } = await import('./pdf/handout.js');
-    return { extension: '.handout.pdf', usesBrowser: true, render: renderHandout };
+    return { extension: '.handout.pdf', usesBrowser: true, render: (i) => renderHandout(presented(i)) };
   },
   notes: async () => {
     const { renderNotesPages } = await import('./pdf/notes.js');
-    return { extension: '.notes.pdf', usesBrowser: true, render: renderNotesPages };
+    return { extension: '.notes.pdf', usesBrowser: true, render: (i) => renderNotesPages(presented(i)) };
   },
   briefing: async () => {
     const { renderBriefing } = await import('./pdf/briefing.js');
     return { extension: '.briefing.pdf', usesBrowser: true, render: renderBriefing };
   },
 };
+
+/** Every format but the briefing shows the deck as presented: skipped sections left out. */
+const presented = (input: RenderInput): RenderInput => ({ ...input, deck: presentedDeck(input.deck) });
 
 export const ALL_FORMATS = Object.keys(RENDERERS);

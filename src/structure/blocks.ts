@@ -10,6 +10,7 @@ import type { ReportBlock, ReportListItem } from '../types/report.js';
 import { mergeRuns, normaliseRuns, runsText, SOFT_BREAK, toRuns, type InlineContext } from './inline.js';
 import { probeImage } from './images.js';
 import { htmlBlocks } from './html.js';
+import { onlyComments } from './directives.js';
 import type { InputAllowances } from './structure.js';
 
 export interface BlockEnv {
@@ -57,6 +58,8 @@ export function convertBlock(node: Node, env: BlockEnv): ReportBlock[] {
     case 'footnoteDefinition':
       return noteBlocks(node, env);
     case 'html':
+      // A comment is never content (directives are read at the top level, where they mean something).
+      if (onlyComments(node.value)) return [];
       // Without --allow-html the text is kept and the place counted for one warning.
       if (!ctx.allowHtml) ctx.droppedHtml.push({ line: at });
       return htmlBlocks(node.value, at, ctx).map((b) => (b.kind === 'image' ? imageBlock(b.src, b.alt, b.line, env) : b));
@@ -334,8 +337,8 @@ function noteBlocks(def: FootnoteDefinition, env: BlockEnv): ReportBlock[] {
   return text ? [{ kind: 'note', text: `[${label}] ${text}`, line: at }, ...images] : images;
 }
 
-/** A block as plain text, for the speaker notes. */
-function blockText(b: ReportBlock, links: string[]): string {
+/** A block as plain text, for the speaker notes: link targets written after their text. */
+export function blockText(b: ReportBlock, links: string[]): string {
   const plain = (runs: Run[]) =>
     runs
       .map((r) => {
@@ -357,7 +360,10 @@ function blockText(b: ReportBlock, links: string[]): string {
     case 'math':
       return b.tex;
     case 'note':
+    case 'speaker':
       return b.text;
+    case 'split':
+      return '';
     case 'image':
       return b.alt;
   }

@@ -80,11 +80,11 @@ function lastLeaf(section: Section): Section {
   return s;
 }
 
-export function splitConclusion(sections: Section[]): { sections: Section[]; conclusion: ReportBlock[]; title?: string } {
+export function splitConclusion(sections: Section[]): { sections: Section[]; conclusion: ReportBlock[]; title?: string; directives?: Section['directives'] } {
   if (!sections.length) return { sections, conclusion: [] };
   const last = sections[sections.length - 1];
   if (sections.length > 1 && !last.children.length && isConclusionTitle(last.title)) {
-    return { sections: sections.slice(0, -1), conclusion: last.blocks, title: last.title };
+    return { sections: sections.slice(0, -1), conclusion: last.blocks, title: last.title, ...(last.directives ? { directives: last.directives } : {}) };
   }
   const leaf = lastLeaf(last);
   // Footnotes gathered at the end of a report are not part of its closing words: they are passed

@@ -14,6 +14,7 @@ import { detectLang } from './lang.js';
 import { splitConclusion } from './conclusion.js';
 import { MAX_DEPTH } from '../read/depth.js';
 import type { HtmlRemoval } from './html.js';
+import { DirectivePlacer } from './directive-placer.js';
 
 export interface StructureOptions {
   /** Path of the report as the user named it: diagnostics cite it. */
@@ -88,8 +89,10 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
   };
   const h1Title = titleHeading ? headingText(titleHeading, preamble) : undefined;
 
+  const directives = new DirectivePlacer(env, preamble);
   for (const node of tree.children) {
     if (node === titleHeading) continue;
+    if (directives.take(node, stack[stack.length - 1])) continue;
     if (node.type === 'heading' && node.depth >= sectionDepth) {
       const blocks: ReportBlock[] = [];
       const text = headingText(node, blocks);
@@ -107,11 +110,14 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
       if (parent) parent.children.push(section);
       else sections.push(section);
       stack.push(section);
+      directives.headingMet(section);
       continue;
     }
     const target = stack[stack.length - 1];
-    (target ? target.blocks : preamble).push(...convertBlock(node, env));
+    directives.contentMet(target);
+    (target ? target.blocks : preamble).push(...directives.withChart(convertBlock(node, env)));
   }
+  directives.end(stack[stack.length - 1]);
 
   // "## " with nothing after it: the section is named after its first words, so no slide is untitled.
   const untitled = (list: Section[]): void => {
@@ -136,10 +142,11 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
   if (sections.length > 1 && !sections[0].number && !sections[0].children.length && sections.slice(1).every((s) => s.number)) {
     const intro = sections.shift()!;
     preambleTitle = intro.title;
+    if (intro.directives) directives.preamble = { ...directives.preamble, ...intro.directives };
     preambleLine = intro.line;
     preamble.push(...intro.blocks);
   }
-  const { sections: body, conclusion, title: conclusionTitle } = splitConclusion(sections);
+  const { sections: body, conclusion, title: conclusionTitle, directives: conclusionDirectives } = splitConclusion(sections);
   const report: Report = {
     meta: {
       title: frontMatter.title?.trim() || h1Title || path.basename(opts.file).replace(/\.[^.]+$/, ''),
@@ -156,6 +163,8 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
     sections: body,
     conclusion,
     ...(conclusionTitle ? { conclusionTitle } : {}),
+    ...(directives.preamble ? { preambleDirectives: directives.preamble } : {}),
+    ...(conclusionDirectives ? { conclusionDirectives } : {}),
     links: ctx.links,
   };
   return { value: report, diagnostics };

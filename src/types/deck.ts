@@ -42,6 +42,24 @@ export interface ImageBlock {
   alt: string;
 }
 
+/**
+ * A chart drawn from a numeric table: native (editable) in PPTX, SVG in HTML and PDFs. It carries the
+ * table it was made from, so the data is never only in the picture.
+ */
+export interface ChartBlock {
+  type: 'bar' | 'column' | 'line' | 'pie';
+  /** Bars or columns of several series stacked instead of side by side. */
+  stacked?: boolean;
+  /** The label column's cells, in the table's order. */
+  categories: string[];
+  /** One per numeric column: its header and its values (NaN where a cell is empty). */
+  series: { name: string; values: number[] }[];
+  /** How the values were written, for axis and data labels: "$" before, "%" or " ms" after. */
+  unit?: { prefix?: string; suffix?: string };
+  /** The table the chart was drawn from. */
+  table: TableBlock;
+}
+
 export type Block =
   | { paragraph: Run[] }
   | { list: ListItem[] }
@@ -51,6 +69,7 @@ export type Block =
   | { code: { lang?: string; lines: string[] } }
   | { quote: { runs: Run[]; cite?: string } }
   | { math: { tex: string } }
+  | { chart: ChartBlock }
   | { subtitle: string }
   | { byline: string };
 
@@ -62,6 +81,8 @@ export type Layout =
   | 'image'
   | 'code'
   | 'quote'
+  | 'two-column'
+  | 'chart'
   | 'takeaways'
   | 'conclusion'
   | 'section';
@@ -78,10 +99,21 @@ export interface Slide {
   /** True on a slide that carries on where the previous one stopped. */
   continued?: boolean;
   /**
-   * How the planner fitted the slide, for renderers to reproduce: font sizes in px at the deck's
-   * size, and for tables the column widths in px (the same on every page of a continued table).
+   * Left out of the presented deck (`<!-- skip -->`): the HTML, PPTX, slides PDF, handout and notes pages
+   * do not show it; the executive briefing still reads it.
    */
-  fit: { title: number; body: number; byline?: number; columns?: number[] };
+  hidden?: true;
+  /**
+   * Paragraphs of `notes` that the author wrote for the presenter (`<!-- notes: … -->`, `::: notes`),
+   * not report text: the briefing leaves them out.
+   */
+  presenterOnly?: string[];
+  /**
+   * How the planner fitted the slide, for renderers to reproduce: font sizes in px at the deck's
+   * size, and for tables the column widths in px (the same on every page of a continued table). On a
+   * two-column slide, `columnStart` is the index of the first block of the second column.
+   */
+  fit: { title: number; body: number; byline?: number; columns?: number[]; columnStart?: number };
 }
 
 export interface Asset {

@@ -4,6 +4,7 @@
  */
 import type { Run } from './deck.js';
 import type { ImageProbe } from '../structure/images.js';
+import type { ChartRequest, SectionDirectives } from '../structure/directives.js';
 
 export interface ReportMeta {
   title: string;
@@ -19,13 +20,18 @@ export interface ReportMeta {
 export type ReportBlock =
   | { kind: 'paragraph'; runs: Run[]; line: number }
   | { kind: 'list'; items: ReportListItem[]; line: number }
-  | { kind: 'table'; head: Run[][]; rows: Run[][][]; align: number[]; line: number }
+  /** `chart`: what a `<!-- chart: … -->` directive just before the table asked for. */
+  | { kind: 'table'; head: Run[][]; rows: Run[][][]; align: number[]; line: number; chart?: ChartRequest }
   | { kind: 'image'; src: string; alt: string; line: number; probe?: ImageProbe }
   | { kind: 'code'; lang?: string; text: string; line: number }
   | { kind: 'quote'; runs: Run[]; cite?: string; line: number }
   | { kind: 'math'; tex: string; line: number }
   /** Text that belongs in the speaker notes only (footnotes): never on a slide, never lost. */
-  | { kind: 'note'; text: string; line: number };
+  | { kind: 'note'; text: string; line: number }
+  /** Speaker notes the author wrote (`<!-- notes: … -->`, `::: notes`): on the slide of what follows them. */
+  | { kind: 'speaker'; text: string; line: number }
+  /** `<!-- split -->`: what comes before and what comes after never share a slide. */
+  | { kind: 'split'; line: number };
 
 export interface ReportListItem {
   level: number;
@@ -44,6 +50,8 @@ export interface Section {
   line: number;
   blocks: ReportBlock[];
   children: Section[];
+  /** What the author's directives (`<!-- layout: … -->`, `<!-- skip -->`…) decided for the section. */
+  directives?: SectionDirectives;
 }
 
 export interface Report {
@@ -54,11 +62,13 @@ export interface Report {
   preambleTitle?: string;
   /** Line of the first preamble block, for source references. */
   preambleLine?: number;
+  preambleDirectives?: SectionDirectives;
   sections: Section[];
   /** Closing paragraphs after the last section that conclude the whole report. */
   conclusion: ReportBlock[];
   /** The heading the conclusion had in the report ("Conclusion", "Fazit", "الخلاصة"), if any. */
   conclusionTitle?: string;
+  conclusionDirectives?: SectionDirectives;
   /** Link targets; `Run.link` indexes this list. */
   links: string[];
 }

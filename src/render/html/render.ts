@@ -7,19 +7,20 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Block, Deck, Slide } from '../../types/deck.js';
 import type { Theme } from '../../theme/types.js';
-import { LAYOUTS, RULE, coverRule, sectionNumberSize, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
+import { LAYOUTS, RULE, columnBoxes, coverRule, sectionNumberSize, SPACING, bulletFor, listIndents, px, type Box } from '../../layout/specs.js';
 import { coverLogo, footRow, themeLogo, type FootRow } from '../../layout/chrome.js';
 import { Templates } from '../templates.js';
 import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
 import { labelsFor } from '../../plan/labels.js';
 import { tableColumns } from '../../plan/table-geometry.js';
-import { drawnImageSize, imageGeometry, mathBlockSize } from '../../plan/fit.js';
+import { columnCaption, drawnImageSize, imageGeometry, mathBlockSize } from '../../plan/fit.js';
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
 import { highlightHtml } from './highlight.js';
 import { codeTintCss } from '../code-tints.js';
 import { deckCodepoints, fontFaces, themeVariables } from './css.js';
+import { presentedDeck } from '../presented.js';
 
 export interface HtmlOptions {
   theme: Theme;
@@ -156,6 +157,7 @@ function shareRepeatedImages(slides: string): { html: string; script: string } {
 }
 
 export async function renderHtml(deck: Deck, opts: HtmlOptions): Promise<string> {
+  deck = presentedDeck(deck);
   const { html: slidesHtml, script: imagesJs } = shareRepeatedImages(renderSlideSections(deck, opts, { notes: true }).join('\n'));
 
   const config = {
@@ -264,6 +266,27 @@ function slideContext(
     return ctx;
   }
   const links = deck.links;
+  const picture = (b: { image: { asset: number; alt: string } }, box: Box, captionSize: number) => {
+    const asset = deck.assets[b.image.asset];
+    let width = asset?.width;
+    let height = asset?.height;
+    if (width && height) {
+      const { imageH } = imageGeometry(b.image.alt, captionSize, box.w, box.h, opts.theme.lineHeight.body, opts.measurer);
+      ({ width, height } = drawnImageSize(width, height, box.w, imageH));
+    }
+    return { src: imageSrc(b.image.asset), alt: b.image.alt, width, height, missing: missingLabel };
+  };
+  if (slide.layout === 'two-column') {
+    const cut = slide.fit.columnStart ?? slide.blocks.length;
+    ctx.columns = columnBoxes().map((b, i) => {
+      const box = px(b, size);
+      const blocks = i === 0 ? slide.blocks.slice(0, cut) : slide.blocks.slice(cut);
+      const image = blocks.find((x) => 'image' in x) as { image: { asset: number; alt: string } } | undefined;
+      if (image) return { image: picture(image, box, columnCaption(s)), style: boxStyle(box, columnCaption(s), rtl) };
+      return { blocks: flowBlocks(blocks, links, s, box), style: boxStyle(box, s, rtl) };
+    });
+    return ctx;
+  }
   ctx.blocks = flowBlocks(slide.blocks, links, s, body);
   for (const b of slide.blocks) {
     if ('table' in b) {
@@ -280,15 +303,7 @@ function slideContext(
       // The panel hugs its code; the box height is only the limit the planner fitted against.
       ctx.body = { style: boxStyle(body, s, rtl).replace(/height:[\d.]+px/, `max-height:${r(body.h)}px`) };
     } else if ('image' in b) {
-      const asset = deck.assets[b.image.asset];
-      const src = imageSrc(b.image.asset);
-      let width = asset?.width;
-      let height = asset?.height;
-      if (width && height) {
-        const { imageH } = imageGeometry(b.image.alt, s, body.w, body.h, opts.theme.lineHeight.body, opts.measurer);
-        ({ width, height } = drawnImageSize(width, height, body.w, imageH));
-      }
-      ctx.image = { src, alt: b.image.alt, width, height, missing: missingLabel };
+      ctx.image = picture(b, body, s);
     }
   }
   return ctx;

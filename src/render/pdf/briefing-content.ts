@@ -70,7 +70,12 @@ export function briefingContent(deck: Deck, opts: { baseDir: string; labels: Lab
     const pseudo = first.source.section.startsWith('(');
     const heading = pseudo ? first.title : first.source.section;
     const level = first.kicker && first.kicker.includes('.') ? 3 : 2;
-    const paragraphs = slides.flatMap((s) => s.notes.split(/\n{2,}/)).map((p) => p.trim()).filter(Boolean);
+    // The author's notes to the presenter are not report text.
+    const presenterOnly = new Set(slides.flatMap((s) => s.presenterOnly ?? []));
+    const paragraphs = slides
+      .flatMap((s) => s.notes.split(/\n{2,}/))
+      .map((p) => p.trim())
+      .filter((p) => p && !presenterOnly.has(p));
     const prose = norm(paragraphs.join(' '));
     const inProse = (runs: Run[]) => {
       const t = norm(runsText(runs));

@@ -4,7 +4,7 @@
  * attribution, and display formulas as pictures between the text. Heights come from the planner's
  * own measure, so each text box starts where the HTML's next block does.
  */
-import type { Run } from '../../types/deck.js';
+import type { Block, Run } from '../../types/deck.js';
 import { LAYOUTS, SLACK, SPACING, bulletFor, px, type Box } from '../../layout/specs.js';
 import { flowUnits, mathBlockSize, runsToPieces } from '../../plan/fit.js';
 import type { SlideCtx } from './context.js';
@@ -16,10 +16,11 @@ import { hex } from './units.js';
 /** The quote's accent bar: 6 px wide, 28 px before the text, inset 0.15 em top and bottom (deck.css). */
 const BAR = { width: 6, offset: 28, inset: 0.15 };
 
-export function buildFlow(c: SlideCtx): void {
+/** `area`: one column of a two-column slide, instead of the layout's body box and all the slide's blocks. */
+export function buildFlow(c: SlideCtx, area?: { box: Box; blocks: Block[] }): void {
   const { slide, theme, deck } = c;
   const spec = LAYOUTS[slide.layout];
-  const body = px(spec.boxes.body, deck.size);
+  const body = area?.box ?? px(spec.boxes.body, deck.size);
   const s = slide.fit.body;
   const role = spec.body.role;
   const lh = theme.lineHeight[role];
@@ -45,7 +46,7 @@ export function buildFlow(c: SlideCtx): void {
     group = [];
   };
 
-  flowUnits(slide.blocks).forEach((u, i) => {
+  flowUnits(area?.blocks ?? slide.blocks).forEach((u, i) => {
     const gapEm = i === 0 ? 0 : u.kind === 'item' && u.item.level > 0 ? SPACING.nestedGap : SPACING.itemGap;
     const gap = gapEm * s;
     if (u.kind === 'math') {

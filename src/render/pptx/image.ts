@@ -14,13 +14,14 @@ import { hex } from './units.js';
 /** deck.css: the missing-image box is 60% × 80% of the picture area, dashed in the rule colour. */
 const MISSING = { w: 0.6, h: 0.8, border: 2, radius: 8 };
 
-export function buildImage(c: SlideCtx): void {
+/** `area`: a column of a two-column slide and its caption size, instead of the layout's body box. */
+export function buildImage(c: SlideCtx, area?: { box: Box; caption: number }): void {
   const block = c.slide.blocks.find((b) => 'image' in b) as { image: ImageBlock } | undefined;
   if (!block) return;
   const { theme, deck } = c;
   const { alt } = block.image;
-  const body = px(LAYOUTS.image.boxes.body, deck.size);
-  const s = c.slide.fit.body;
+  const body = area?.box ?? px(LAYOUTS.image.boxes.body, deck.size);
+  const s = area?.caption ?? c.slide.fit.body;
   const lh = theme.lineHeight.body;
   const font = theme.fonts.body.name;
   const { imageH, caption } = imageGeometry(alt, s, body.w, body.h, lh, c.measurer);

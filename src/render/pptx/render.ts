@@ -15,6 +15,7 @@ import { buildFlow } from './flow.js';
 import { buildTable } from './table.js';
 import { buildCode } from './code.js';
 import { buildImage } from './image.js';
+import { buildTwoColumns } from './two-column.js';
 import { buildSectionSlide, buildTitleSlide } from './title-slide.js';
 import { footRow } from '../../layout/chrome.js';
 import { TextTokens } from './tokens.js';
@@ -34,6 +35,7 @@ const BUILDERS: Record<Slide['layout'], (c: SlideCtx) => void> = {
   table: buildTable,
   code: buildCode,
   image: buildImage,
+  'two-column': buildTwoColumns,
   section: buildSectionSlide,
 };
 
