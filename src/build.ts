@@ -26,6 +26,11 @@ export interface BuildOptions {
   out?: string;
   /** Theme name (front matter `theme:` applies when absent). */
   theme?: string;
+  /**
+   * `auto`: a clear numeric table gets a chart slide after it; `off`: only where `<!-- chart: … -->`
+   * asks. Default: the report's front matter `charts:`, else its config's, else `auto`.
+   */
+  charts?: 'auto' | 'off';
   /** A folder of templates that override the theme's and the built-in ones by file name. */
   templates?: string;
   /** What reports may reach beyond their text: raw HTML (sanitised), more image folders, remote images. */
@@ -307,7 +312,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     }
     if (renderers.some((r) => r.usesBrowser)) void browserReady();
     await cache.forget(report.outDir, target.stem);
-    const planned = await planFile(input, { theme: opts.theme, defaultTheme: found.defaultTheme, allow });
+    const planned = await planFile(input, { theme: opts.theme, defaultTheme: found.defaultTheme, charts: opts.charts, defaultCharts: found.defaultCharts, allow });
     // A template that does not compile stops this report before any of its files is written.
     Templates.for(planned.theme, templates).check();
     say(planned.diagnostics);
@@ -375,7 +380,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
   /** Everything besides the report and the files it reads that changes what a build writes. */
   function cacheOptions(s: Settings): unknown {
     const theme = opts.theme && /[\\/]|\.(ya?ml|json)$/i.test(opts.theme) ? path.resolve(opts.theme) : opts.theme;
-    return { formats: s.formats, theme, defaultTheme: s.defaultTheme, templates: s.templates && path.resolve(s.templates), allow: s.allow, paper: s.paper, perPage: s.perPage };
+    return { formats: s.formats, theme, defaultTheme: s.defaultTheme, charts: opts.charts, defaultCharts: s.defaultCharts, templates: s.templates && path.resolve(s.templates), allow: s.allow, paper: s.paper, perPage: s.perPage };
   }
 
   /**
@@ -411,6 +416,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
       perPage,
       templates: opts.templates ?? config?.templates,
       defaultTheme: config?.theme,
+      defaultCharts: config?.charts,
       allow: withConfigAllowances(opts.allow, config),
     };
   }
@@ -427,6 +433,7 @@ interface Settings {
   perPage: PerPage;
   templates?: string;
   defaultTheme?: string;
+  defaultCharts?: 'auto' | 'off';
   allow: InputAllowances;
 }
 

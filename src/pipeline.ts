@@ -90,8 +90,17 @@ export interface PlannedReport {
  * `theme` (the command line's) wins over the report's front matter, which wins over `defaultTheme`
  * (a project config's).
  */
-export async function planFile(file: string, opts: { theme?: string; defaultTheme?: string; allow?: InputAllowances } = {}): Promise<PlannedReport> {
-  return planLoaded(await loadReport(file, opts.allow), file, path.dirname(path.resolve(file)), opts.theme, opts.defaultTheme);
+/** Whether clear numeric tables get chart slides: the command line's, else front matter's, else a config's. */
+export interface ChartSettings {
+  charts?: 'auto' | 'off';
+  defaultCharts?: 'auto' | 'off';
+}
+
+export async function planFile(
+  file: string,
+  opts: { theme?: string; defaultTheme?: string; allow?: InputAllowances } & ChartSettings = {},
+): Promise<PlannedReport> {
+  return planLoaded(await loadReport(file, opts.allow), file, path.dirname(path.resolve(file)), opts.theme, opts.defaultTheme, opts);
 }
 
 export interface PlanMarkdownOptions {
@@ -102,6 +111,8 @@ export interface PlanMarkdownOptions {
   /** Folder the report's pictures and a front-matter theme file are relative to; default the working folder. */
   baseDir?: string;
   allow?: InputAllowances;
+  /** `auto` (default): a clear numeric table gets a chart slide after it; `off`: only where a directive asks. */
+  charts?: 'auto' | 'off';
 }
 
 /**
@@ -111,11 +122,18 @@ export interface PlanMarkdownOptions {
 export async function planMarkdown(markdown: string, opts: PlanMarkdownOptions = {}): Promise<{ deck: Deck; diagnostics: Diagnostic[] }> {
   const file = opts.file ?? 'report.md';
   const baseDir = path.resolve(opts.baseDir ?? '.');
-  const { deck, diagnostics } = await planLoaded(await loadText(markdown, file, baseDir, opts.allow ?? {}), file, baseDir, opts.theme);
+  const { deck, diagnostics } = await planLoaded(await loadText(markdown, file, baseDir, opts.allow ?? {}), file, baseDir, opts.theme, undefined, { charts: opts.charts });
   return { deck, diagnostics };
 }
 
-async function planLoaded(loaded: LoadedReport, file: string, baseDir: string, themeSpec?: string, defaultTheme?: string): Promise<PlannedReport> {
+async function planLoaded(
+  loaded: LoadedReport,
+  file: string,
+  baseDir: string,
+  themeSpec?: string,
+  defaultTheme?: string,
+  charts: ChartSettings = {},
+): Promise<PlannedReport> {
   const { report, diagnostics, themeLine } = loaded;
   // --theme wins over front matter; a front-matter theme is resolved next to the report.
   const theme = themeSpec
@@ -126,6 +144,6 @@ async function planLoaded(loaded: LoadedReport, file: string, baseDir: string, t
         ? loadTheme({ spec: defaultTheme, baseDir: process.cwd() })
         : loadTheme();
   const measurer = await measurerFor(theme);
-  const planned = plan(report, { theme, measurer, file });
+  const planned = plan(report, { theme, measurer, file, charts: charts.charts, defaultCharts: charts.defaultCharts });
   return { report, deck: planned.value, theme, measurer, diagnostics: [...themeWarnings(theme), ...diagnostics, ...planned.diagnostics] };
 }

@@ -12,6 +12,7 @@ export interface BuildArgs {
   reports: string[];
   format?: string[];
   theme?: string;
+  charts?: 'auto' | 'off';
   templates?: string;
   allowHtml?: boolean;
   allowPath?: string[];
@@ -99,6 +100,7 @@ async function buildOnce(args: BuildArgs, session?: BrowserSession): Promise<Bui
       formats: args.format,
       out: args.out,
       theme: args.theme,
+      charts: args.charts,
       templates: args.templates,
       allow: allowances(args),
       paper: args.paper as 'a4' | 'letter' | undefined,

@@ -1,7 +1,7 @@
 import { planFile } from '../pipeline.js';
 import { checkPlanned } from '../check/check.js';
 import { expandInputs } from '../batch/inputs.js';
-import { findConfig, withConfigAllowances } from '../config/config.js';
+import { configFor, withConfigAllowances } from '../config/config.js';
 import { BriefdeckError, formatDiagnostic, type Diagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { allowances } from './build-command.js';
@@ -9,6 +9,8 @@ import { allowances } from './build-command.js';
 export interface CheckArgs {
   reports: string[];
   theme?: string;
+  charts?: 'auto' | 'off';
+  config?: string;
   allowHtml?: boolean;
   allowPath?: string[];
   allowRemote?: boolean;
@@ -32,10 +34,12 @@ export async function checkCommand(args: CheckArgs): Promise<void> {
     else {
       try {
         // A project config's theme and allowances apply as they do to build.
-        const config = findConfig(input.file);
+        const config = configFor(input.file, args.config);
         const planned = await planFile(input.file, {
           theme: args.theme,
           defaultTheme: config?.theme,
+          charts: args.charts,
+          defaultCharts: config?.charts,
           allow: withConfigAllowances(allowances(args), config),
         });
         found = checkPlanned(planned, input.file, { maxContinued: args.maxContinued, strict: args.strict });

@@ -21,6 +21,16 @@ const ALLOW = {
   'allow-remote': { type: 'boolean', default: false, describe: 'Fetch http(s) images; default: not fetched, a placeholder instead' },
 } as const;
 
+/** The project config: the same option on every command that reads a report. */
+const CONFIG = {
+  config: { coerce: last, type: 'string', describe: 'Config file of defaults; default: the nearest briefdeck.config.json/.yaml, or package.json "briefdeck", above each report' },
+} as const;
+
+/** Whether clear numeric tables get chart slides: the same option on every command that plans a deck. */
+const CHARTS = {
+  charts: { coerce: (v: string | string[]) => last(v) as 'auto' | 'off', type: 'string', choices: ['auto', 'off'], describe: 'Add a chart slide after each clear numeric table (auto), or only where <!-- chart: … --> asks (off); default: front matter "charts", else auto' },
+} as const;
+
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 await yargs(hideBin(process.argv))
@@ -38,7 +48,8 @@ await yargs(hideBin(process.argv))
         .option('out', { coerce: last, alias: 'o', type: 'string', describe: 'Output folder; default: output' })
         .option('paper', { coerce: last, type: 'string', choices: PAPERS, describe: 'Paper size of the handout, notes pages and briefing PDFs; default: a4' })
         .option('per-page', { coerce: lastNumber, type: 'number', choices: [...PER_PAGE], describe: 'Slides per handout page; default: 3, each beside lines for notes' })
-        .option('config', { coerce: last, type: 'string', describe: 'Config file of defaults; default: the nearest briefdeck.config.json/.yaml, or package.json "briefdeck", above each report' })
+        .options(CONFIG)
+        .options(CHARTS)
         .options(ALLOW)
         .option('chrome', { coerce: last, type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
         .option('concurrency', { coerce: lastNumber, alias: 'j', type: 'number', describe: 'Reports built, and documents printed, at once; default: the number of cores' })
@@ -66,6 +77,8 @@ await yargs(hideBin(process.argv))
       y
         .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
         .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
+        .options(CONFIG)
+        .options(CHARTS)
         .options(ALLOW)
         .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
         .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
@@ -83,6 +96,8 @@ await yargs(hideBin(process.argv))
         .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
         .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
         .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates, as for build' })
+        .options(CONFIG)
+        .options(CHARTS)
         .options(ALLOW)
         .example('$0 preview report.md --open', 'Edit the report in your editor; the deck reloads on every save (Ctrl-C stops)'),
     (argv) => run(async () => (await import('./preview-command.js')).previewCommand(argv)),
@@ -96,6 +111,8 @@ await yargs(hideBin(process.argv))
         .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
         .option('strict', { type: 'boolean', default: false, describe: 'Treat every warning as an error (exit 1)' })
         .option('max-continued', { coerce: lastNumber, type: 'number', describe: 'Slides a section may continue on before it is reported; default 2' })
+        .options(CONFIG)
+        .options(CHARTS)
         .options(ALLOW)
         .option('json', { type: 'boolean', default: false, describe: 'Print { diagnostics: [{ level, code, message, file, line }] } to stdout' })
         .example('$0 check report.md', 'Missing pictures and links are errors (exit 1); long sections, long titles, empty sections, dropped HTML and low contrast are warnings')

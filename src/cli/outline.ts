@@ -2,7 +2,6 @@
 import type { Block, Deck } from '../types/deck.js';
 import { runsText } from '../structure/inline.js';
 
-
 function blockLines(b: Block): string[] {
   if ('list' in b) return b.list.map((i) => `${'  '.repeat(i.level)}${i.continued ? ' ' : i.ordered ? `${i.n}.` : '•'} ${runsText(i.runs)}`);
   if ('paragraph' in b) return [runsText(b.paragraph)];
@@ -11,6 +10,11 @@ function blockLines(b: Block): string[] {
   if ('code' in b) return [`[code${b.code.lang ? ` ${b.code.lang}` : ''}: ${b.code.lines.length} lines]`];
   if ('quote' in b) return [`“${runsText(b.quote.runs)}”${b.quote.cite ? ` — ${b.quote.cite}` : ''}`];
   if ('math' in b) return [`[math: ${b.math.tex}]`];
+  if ('figure' in b) return [`[figure: ${b.figure.value} — ${b.figure.label}]`];
+  if ('chart' in b) {
+    const { type, stacked, series, categories } = b.chart;
+    return [`[chart: ${stacked ? 'stacked ' : ''}${type}, ${series.length} series × ${categories.length} categories]`];
+  }
   if ('subtitle' in b) return [b.subtitle];
   if ('byline' in b) return [b.byline];
   return [];

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { startPreview } from '../preview/server.js';
-import { findConfig, withConfigAllowances } from '../config/config.js';
+import { configFor, withConfigAllowances } from '../config/config.js';
 import { BriefdeckError, formatDiagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { allowances } from './build-command.js';
@@ -8,6 +8,8 @@ import { allowances } from './build-command.js';
 export interface PreviewArgs {
   report: string;
   theme?: string;
+  charts?: 'auto' | 'off';
+  config?: string;
   templates?: string;
   port?: number;
   host: string;
@@ -28,12 +30,14 @@ function openInBrowser(url: string): void {
 export async function previewCommand(args: PreviewArgs): Promise<void> {
   const port = args.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BriefdeckError(`--port must be a port number, 0 to 65535 (got "${args.port}")`, 2);
-  const config = findConfig(args.report);
+  const config = configFor(args.report, args.config);
   let first = true;
   const preview = await startPreview({
     report: args.report,
     theme: args.theme,
     defaultTheme: config?.theme,
+    charts: args.charts,
+    defaultCharts: config?.charts,
     templates: args.templates ?? config?.templates,
     allow: withConfigAllowances(allowances(args), config),
     host: args.host,

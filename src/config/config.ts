@@ -15,6 +15,8 @@ export interface ProjectConfig {
   /** The file it came from. */
   file: string;
   theme?: string;
+  /** Whether clear numeric tables get chart slides. */
+  charts?: 'auto' | 'off';
   formats?: string[];
   out?: string;
   paper?: Paper;
@@ -59,6 +61,11 @@ export function loadConfig(file: string): ProjectConfig {
   return checkConfig(found?.config ?? {}, path.resolve(file));
 }
 
+/** The config of a report: the one named with `--config`, else the nearest above the report. */
+export function configFor(report: string, named?: string): ProjectConfig | undefined {
+  return named ? loadConfig(named) : findConfig(report);
+}
+
 function unreadable(e: unknown, file?: string): string {
   const message = (e as Error).message.split('\n')[0];
   return file ? `${file}: cannot read the config (${message})` : `cannot read a config file: ${message}`;
@@ -82,6 +89,12 @@ function checkConfig(raw: unknown, file: string): ProjectConfig {
         const t = str(key, v);
         // A name stays a name; a path is relative to the config file.
         if (t) out.theme = /[\\/]|\.(ya?ml|json)$/i.test(t) ? path.resolve(dir, t) : t;
+        break;
+      }
+      case 'charts': {
+        const c = v === false ? 'off' : v === true ? 'auto' : typeof v === 'string' ? v.trim().toLowerCase() : v;
+        if (c === 'auto' || c === 'off') out.charts = c;
+        else problems.push(`${at}: charts: must be auto or off (got ${JSON.stringify(v)})`);
         break;
       }
       case 'formats':
@@ -121,7 +134,7 @@ function checkConfig(raw: unknown, file: string): ProjectConfig {
         break;
       }
       default:
-        problems.push(`${at}: ${key}: is not a config option (theme, formats, out, paper, perPage, templates, allowHtml, allowPath, allowRemote)`);
+        problems.push(`${at}: ${key}: is not a config option (theme, charts, formats, out, paper, perPage, templates, allowHtml, allowPath, allowRemote)`);
     }
   }
   if (problems.length) throw new BriefdeckError(problems.join('\n'), 1);

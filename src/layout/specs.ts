@@ -66,6 +66,8 @@ export const LAYOUTS: Record<Layout, LayoutSpec> = {
   chart: content({ role: 'body', pref: 18, min: 12 }),
   quote: content({ role: 'body', pref: 36, min: 24 }),
   'two-column': content({ role: 'body', pref: 26, min: 18 }),
+  /** Body size is the figures' labels; the figures themselves are sized by FIGURE. */
+  figures: content({ role: 'body', pref: 28, min: 18 }),
   section: {
     boxes: {
       kicker: { x: 0.075, y: 0.2, w: 0.85, h: 0.2 },
@@ -80,14 +82,14 @@ export const LAYOUTS: Record<Layout, LayoutSpec> = {
 /** Space between the two columns of a two-column slide, as a fraction of the slide's width. */
 const COLUMN_GAP = 0.045;
 
-/** The two columns of a two-column slide, side by side in the content box (reading order in RTL decks). */
-export function columnBoxes(): [Box, Box] {
-  const w = (BODY.w - COLUMN_GAP) / 2;
-  return [
-    { ...BODY, w },
-    { ...BODY, x: BODY.x + w + COLUMN_GAP, w },
-  ];
+/** `n` columns side by side in the content box, in reading order (RTL decks mirror every box). */
+export function columnBoxes(n = 2): Box[] {
+  const w = (BODY.w - COLUMN_GAP * (n - 1)) / n;
+  return Array.from({ length: n }, (_, i) => ({ ...BODY, x: BODY.x + i * (w + COLUMN_GAP), w }));
 }
+
+/** A key figure's size in px before the heading scale: as large as its column allows, down to `min`. */
+export const FIGURE = { pref: 120, min: 44 };
 
 /** A layout with the theme's type scale applied: each role's sizes grow or shrink together, in whole px. */
 export function layoutSpec(layout: Layout, scale: Theme['scale']): LayoutSpec {
@@ -155,6 +157,10 @@ export const SPACING = {
   citeGap: 0.8,
   /** Attribution size relative to the quote. */
   citeScale: 0.62,
+  /** On a figures slide: space above the label and above the sentence (em of the label size), and the sentence's size. */
+  figureLabelGap: 0.3,
+  figureSentenceGap: 0.7,
+  figureSentenceScale: 0.75,
   /** A picture's caption in a column beside text, relative to the text's size. */
   columnCaptionScale: 0.7,
   /** Subtitle and byline sizes on the title slide, relative to the body size. */

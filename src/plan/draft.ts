@@ -9,6 +9,8 @@ import { runsText } from '../structure/inline.js';
 import { countWords, keyPoints, toClause, type SectionText } from '../condense/keypoints.js';
 import type { Labels } from './labels.js';
 import type { SectionDirectives } from '../structure/directives.js';
+import { chartFor } from '../chart/choose.js';
+import { keyFigures } from '../condense/figures.js';
 
 /** A slide before fitting: what it says, not yet at what size or over how many slides. */
 export type DraftSlide = Pick<Slide, 'layout' | 'title' | 'kicker' | 'blocks' | 'notes' | 'source' | 'hidden' | 'presenterOnly'> & {
@@ -25,6 +27,8 @@ export interface DraftContext {
   dividers?: boolean;
   /** Maps a report image block to its index in Deck.assets. */
   asset(block: Extract<ReportBlock, { kind: 'image' }>): number;
+  /** `auto`: a clear numeric table gets a chart slide after it; `off`: only where a directive asks. */
+  charts?: 'auto' | 'off';
   /** A directive that could not be followed, at its line. */
   warn?(message: string, line?: number): void;
 }
@@ -177,6 +181,9 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
     // a long conclusion is condensed like any section.
     const length = prose.reduce((n, b) => n + plain(b.runs).split(/\s+/).length, 0);
     const directives = report.conclusionDirectives;
+    if (directives?.layout && directives.layout !== 'bullets') {
+      ctx.warn?.(`layout: ${directives.layout}: the conclusion is shown as the report's closing words; ignored`, directives.layoutLine);
+    }
     const count = directives?.keypoints ?? (length > CONCLUSION_WORDS ? 3 : 0);
     const points = count ? keyPoints(texts, conclusionIndex, { count, lang: report.meta.lang }) : [];
     const blocks: Block[] = points.length
@@ -280,6 +287,9 @@ function runSlides(blocks: ReportBlock[], texts: SectionText[], index: number, f
     source: { section: frame.source.section, line },
   });
   const { layout, keypoints } = frame.directives ?? {};
+  // Big numbers where asked for, and for an executive summary whose points each hinge on one figure.
+  const figures = (found: { text: string }[]) =>
+    layout === 'figures' ? keyFigures(found) : !layout && frame.source.section === '(preamble)' ? keyFigures(found, true) : [];
 
   // A one-sentence paragraph ending in a colon introduces the list after it: it goes with the list.
   const leads = new Set<ReportBlock>();
@@ -305,7 +315,14 @@ function runSlides(blocks: ReportBlock[], texts: SectionText[], index: number, f
       const slide = base('quote', condensed[0].line, [{ quote: { runs: [{ text: best.text }] } }]);
       slides.push(slide);
       for (const p of condensed) shownOn.set(p, slide);
+    } else if (figures(found).length) {
+      const slide = base('figures', condensed[0].line, figures(found).map((figure) => ({ figure })));
+      slides.push(slide);
+      for (const p of condensed) shownOn.set(p, slide);
     } else {
+      if (layout === 'figures') {
+        ctx.warn?.("layout: figures: the section's key points hold no figure (a number with a unit, a currency or %); shown as key points", frame.directives?.layoutLine);
+      }
       // When every sentence leans on another, the first paragraph is shown as written instead.
       points = found.length
         ? [{ list: found.map((p) => ({ level: 0, ordered: false, runs: [{ text: p.text }] })) }]
@@ -356,9 +373,15 @@ function runSlides(blocks: ReportBlock[], texts: SectionText[], index: number, f
         show(b, base('bullets', lead ? lead.line : b.line, [...leadBlocks, { list: b.items }]), lead);
         break;
       }
-      case 'table':
-        show(b, base('table', b.line, [{ table: { head: b.head, rows: b.rows, align: b.align } }]));
+      case 'table': {
+        const table = { head: b.head, rows: b.rows, align: b.align };
+        show(b, base('table', b.line, [{ table }]));
+        // The chart follows its table: the numbers stay on hand for questions, the chart makes the point.
+        const choice = chartFor(table, { mode: ctx.charts ?? 'auto', lang: ctx.lang, ...(b.chart ? { request: b.chart } : {}) });
+        if (choice.problem) ctx.warn?.(`${choice.problem}; the table is shown as a table`, b.chart?.line ?? b.line);
+        if (choice.chart) slides.push({ ...base('chart', b.line, [{ chart: choice.chart }]), ...(choice.title ? { title: choice.title } : {}) });
         break;
+      }
       case 'image':
         show(b, base('image', b.line, [{ image: { asset: ctx.asset(b), alt: b.alt } }]));
         break;

@@ -13,6 +13,8 @@ import type { Labels } from './labels.js';
 import { cellLines, rowHeight, tableColumns, tableRowHeights } from './table-geometry.js';
 import { longestFit } from './cuts.js';
 import { runsText } from '../structure/inline.js';
+import { fitChart } from './fit-chart.js';
+import { fitFigures } from './fit-figures.js';
 
 export interface FitContext {
   measurer: Measurer;
@@ -56,8 +58,12 @@ export function fitSlide(draft: DraftSlide, ctx: FitContext): Slide[] {
       return fitCode(draft, spec, ctx);
     case 'image':
       return fitImage(draft, spec, ctx);
+    case 'chart':
+      return [fitChart(draft, spec, ctx, finish)];
     case 'two-column':
       return fitTwoColumns(draft, spec, ctx);
+    case 'figures':
+      return [fitFigures(draft, spec, ctx, finish)];
     case 'title':
       return [fitTitleSlide(draft, spec, ctx)];
     default:

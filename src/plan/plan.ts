@@ -17,6 +17,9 @@ export interface PlanOptions {
   measurer: Measurer;
   /** The report's path as the user named it, for diagnostics. */
   file: string;
+  /** `--charts`: wins over the report's front matter, which wins over `defaultCharts` (a project config's). */
+  charts?: 'auto' | 'off';
+  defaultCharts?: 'auto' | 'off';
 }
 
 export function plan(report: Report, opts: PlanOptions): Result<Deck> {
@@ -35,7 +38,8 @@ export function plan(report: Report, opts: PlanOptions): Result<Deck> {
   };
 
   const warn = (message: string, line?: number) => diagnostics.push({ level: 'warning', code: 'directive', message, file: opts.file, ...(line ? { line } : {}) });
-  let drafts = draftSlides(report, { labels, asset, lang: report.meta.lang, dividers: opts.theme.sectionStyle === 'divider', warn });
+  let drafts = draftSlides(report, { labels, asset, lang: report.meta.lang, dividers: opts.theme.sectionStyle === 'divider', warn,
+    charts: opts.charts ?? report.meta.charts ?? opts.defaultCharts ?? 'auto' });
   if (opts.theme.sectionStyle === 'none') drafts = drafts.map(({ kicker: _, ...d }) => d);
   checkMath(drafts, opts.file, diagnostics);
   const fit = { measurer: opts.measurer, theme: opts.theme, size, labels };

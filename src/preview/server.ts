@@ -18,6 +18,8 @@ import { watchFiles } from '../watch/watch-files.js';
 export interface PreviewOptions {
   report: string;
   theme?: string;
+  charts?: 'auto' | 'off';
+  defaultCharts?: 'auto' | 'off';
   defaultTheme?: string;
   templates?: string;
   allow?: InputAllowances;
@@ -75,7 +77,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   /** Builds the deck; on success returns the files to watch, on failure keeps the last good page. */
   const rebuild = async (): Promise<string[] | undefined> => {
     try {
-      const planned = await planFile(opts.report, { theme: opts.theme, defaultTheme: opts.defaultTheme, allow: opts.allow });
+      const planned = await planFile(opts.report, { theme: opts.theme, defaultTheme: opts.defaultTheme, charts: opts.charts, defaultCharts: opts.defaultCharts, allow: opts.allow });
       const html = await renderHtml(planned.deck, { theme: planned.theme, measurer: planned.measurer, baseDir, version: VERSION, templates: opts.templates });
       deck = html;
       noticed = planned.diagnostics;

@@ -7,7 +7,7 @@
 import type { ChartBlock } from '../types/deck.js';
 
 /** How a section is shown, instead of its key points on a bullet slide. */
-export const SECTION_LAYOUTS = ['bullets', 'quote', 'two-column', 'image', 'table', 'code'] as const;
+export const SECTION_LAYOUTS = ['bullets', 'quote', 'two-column', 'figures', 'image', 'table', 'code'] as const;
 export type SectionLayout = (typeof SECTION_LAYOUTS)[number];
 
 export const CHART_TYPES = ['bar', 'column', 'line', 'pie', 'none'] as const;

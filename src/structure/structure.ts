@@ -155,6 +155,7 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
       date: frontMatter.date,
       lang: frontMatter.lang?.trim() || detectLang(plainText),
       theme: frontMatter.theme,
+      ...chartsSetting(frontMatter.charts, opts.file, diagnostics),
       source: path.basename(opts.file),
     },
     preamble,
@@ -168,6 +169,16 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
     links: ctx.links,
   };
   return { value: report, diagnostics };
+}
+
+/** Front matter `charts:`: `auto` or `off` (YAML's true and false too); anything else is a warning. */
+function chartsSetting(value: unknown, file: string, diagnostics: Diagnostic[]): { charts?: 'auto' | 'off' } {
+  if (value === undefined || value === null) return {};
+  const v = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (v === 'auto' || v === true) return { charts: 'auto' };
+  if (v === 'off' || v === false) return { charts: 'off' };
+  diagnostics.push({ level: 'warning', code: 'front-matter', message: `charts: must be auto or off (got ${JSON.stringify(value)}); using auto`, file, line: 2 });
+  return {};
 }
 
 /** One warning for all raw HTML, naming every line it was dropped from. */

@@ -60,8 +60,16 @@ export interface ChartBlock {
   table: TableBlock;
 }
 
+/** A key figure shown large: the number, what it measures, and the sentence it came from (all report words). */
+export interface FigureBlock {
+  value: string;
+  label: string;
+  sentence: string;
+}
+
 export type Block =
   | { paragraph: Run[] }
+  | { figure: FigureBlock }
   | { list: ListItem[] }
   | { table: TableBlock }
   | { image: ImageBlock }
@@ -82,6 +90,7 @@ export type Layout =
   | 'code'
   | 'quote'
   | 'two-column'
+  | 'figures'
   | 'chart'
   | 'takeaways'
   | 'conclusion'
@@ -111,9 +120,10 @@ export interface Slide {
   /**
    * How the planner fitted the slide, for renderers to reproduce: font sizes in px at the deck's
    * size, and for tables the column widths in px (the same on every page of a continued table). On a
-   * two-column slide, `columnStart` is the index of the first block of the second column.
+   * two-column slide, `columnStart` is the index of the first block of the second column; on a figures
+   * slide, `figure` is the size of the figures (`body` that of their labels).
    */
-  fit: { title: number; body: number; byline?: number; columns?: number[]; columnStart?: number };
+  fit: { title: number; body: number; byline?: number; columns?: number[]; columnStart?: number; figure?: number };
 }
 
 export interface Asset {

@@ -13,6 +13,8 @@ export interface ReportMeta {
   date?: string;
   lang: string;
   theme?: string;
+  /** Front matter `charts: auto|off`: whether clear numeric tables get a chart slide. */
+  charts?: 'auto' | 'off';
   /** File name the report was read from (no folders), used when nothing else names the deck. */
   source: string;
 }

@@ -71,11 +71,52 @@ describe('a project config', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       'briefdeck.config.json: perPage: must be one of 1, 2, 3, 4, 6, 9 (got 5)',
-      'briefdeck.config.json: colour: is not a config option (theme, formats, out, paper, perPage, templates, allowHtml, allowPath, allowRemote)',
+      'briefdeck.config.json: colour: is not a config option (theme, charts, formats, out, paper, perPage, templates, allowHtml, allowPath, allowRemote)',
     ]);
     expect(existsSync(path.join(bad, 'output'))).toBe(false);
     const missing = briefdeck(['build', 'week.md', '--config', 'nowhere.yaml'], { cwd: bad });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe('nowhere.yaml: no such config file\n');
+  });
+
+  it('applies to plan and check as to build, and --config names one for them too', () => {
+    const plan = briefdeck(['plan', path.join(reports, 'plain.md'), '--json'], { cwd: dir });
+    expect(plan.status, plan.stderr).toBe(0);
+    expect(JSON.parse(plan.stdout).theme).toBe('stage');
+    writeFileSync(path.join(dir, 'editorial.json'), JSON.stringify({ theme: 'editorial' }));
+    const named = briefdeck(['plan', path.join(reports, 'plain.md'), '--json', '--config', path.join(dir, 'editorial.json')], { cwd: dir });
+    expect(JSON.parse(named.stdout).theme).toBe('editorial');
+    const check = briefdeck(['check', path.join(reports, 'plain.md'), '--config', path.join(dir, 'nowhere.json')], { cwd: dir });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('nowhere.json: no such config file');
+  });
+});
+
+describe('charts: auto or off', () => {
+  const dir = tempDir('briefdeck-charts-config-');
+  const table = '| Quarter | Revenue ($M) |\n|---|--:|\n| Q1 2026 | 41.2 |\n| Q2 2026 | 43.9 |\n| Q3 2026 | 48.2 |\n';
+  const md = (frontMatter = '') =>
+    `${frontMatter ? `---\n${frontMatter}\n---\n\n` : ''}# Quarterly Review\n\n## 1. Revenue\n\nRevenue grew in every quarter, with the strongest gain in the third.\n\n${table}`;
+  const layouts = (args: string[], cwd: string) => {
+    const r = briefdeck(['plan', ...args, '--json'], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout).slides as { layout: string }[]).map((s) => s.layout);
+  };
+
+  it('comes from the command line, else the front matter, else the config, else auto', () => {
+    writeFileSync(path.join(dir, 'plain.md'), md());
+    writeFileSync(path.join(dir, 'on.md'), md('charts: auto'));
+    expect(layouts(['plain.md'], dir)).toContain('chart');
+    writeFileSync(path.join(dir, 'briefdeck.config.json'), JSON.stringify({ charts: 'off' }));
+    expect(layouts(['plain.md'], dir)).not.toContain('chart');
+    expect(layouts(['on.md'], dir)).toContain('chart');
+    expect(layouts(['on.md', '--charts', 'off'], dir)).not.toContain('chart');
+    expect(layouts(['plain.md', '--charts', 'auto'], dir)).toContain('chart');
+  });
+
+  it('is refused with one line when it is neither', () => {
+    const r = briefdeck(['plan', 'plain.md', '--charts', 'sometimes'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/charts/);
   });
 });

@@ -176,8 +176,81 @@ describe('<!-- layout: … -->', () => {
   it('warns at its line about a layout it does not have, or one the section cannot take', async () => {
     const { diagnostics } = await deckOf(report(`## 1. Costs\n\n<!-- layout: grid -->\n\n${PROSE.costs}\n\n## 2. Routes\n\n<!-- layout: image -->\n\n${PROSE.routes}\n`));
     expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
-      [5, expect.stringMatching(/layout: "grid" is not a layout briefdeck has \(bullets, quote, two-column, image, table, code\)/)],
+      [5, expect.stringMatching(/layout: "grid" is not a layout briefdeck has \(bullets, quote, two-column, figures, image, table, code\)/)],
       [11, expect.stringMatching(/layout: image: the section has no picture; shown as key points/)],
+    ]);
+  });
+});
+
+describe('key figures', () => {
+  it('<!-- layout: figures --> shows the figure of the section’s key point large, with its label and sentence', async () => {
+    const md = report(`## 1. Revenue\n\n<!-- layout: figures -->\n\nRevenue rose 12% to $48.2M, driven by two new grocery contracts. Parcel volumes were flat after the loss of the marketplace account.\n`);
+    const { deck, diagnostics } = await deckOf(md);
+    expect(diagnostics).toEqual([]);
+    const [slide] = titled(deck, 'Revenue');
+    expect(slide.layout).toBe('figures');
+    expect(slide.blocks).toEqual([{ figure: { value: '$48.2M', label: 'Revenue', sentence: 'Revenue rose 12% to $48.2M, driven by two new grocery contracts' } }]);
+    expect(slide.fit.figure).toBeGreaterThan(slide.fit.body);
+  });
+
+  it('warns when the section has no figure to show, and keeps its key points', async () => {
+    const { deck, diagnostics } = await deckOf(report(`## 1. People\n\n<!-- layout: figures -->\n\nDrivers were sceptical at first. Most came round within weeks.\n`));
+    expect(titled(deck, 'People')[0].layout).toBe('bullets');
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/layout: figures: the section's key points hold no figure/)]);
+  });
+
+  it('an executive summary whose one point hinges on one figure becomes a figures slide by itself', async () => {
+    const auto = await deckOf(report(`Operating margin recovered to 9.4% in the third quarter.\n\n## 1. Costs\n\n${PROSE.costs}\n`));
+    expect(auto.deck.slides[1].layout).toBe('figures');
+    expect(auto.deck.slides[1].blocks).toEqual([{ figure: expect.objectContaining({ value: '9.4%', label: 'Operating margin' }) }]);
+    // A summary that says more than its figures keeps its key points.
+    const mixed = await deckOf(report(`Revenue rose 12% to $48.2M and margin recovered to 9.4%, but delivery slipped below target.\n\n## 1. Costs\n\n${PROSE.costs}\n`));
+    expect(mixed.deck.slides[1].layout).toBe('bullets');
+  });
+});
+
+describe('<!-- chart: … -->', () => {
+  const table = '| Quarter | Revenue ($M) | Costs ($M) |\n|---|--:|--:|\n| Q1 2026 | 41.2 | 36.0 |\n| Q2 2026 | 43.9 | 37.1 |\n| Q3 2026 | 48.2 | 39.4 |\n';
+  const section = (directive = '') => report(`## 1. Revenue\n\nRevenue grew in every quarter, with the strongest gain in the third.\n\n${directive}${table}`);
+  const charts = (deck: Deck) => deck.slides.filter((s) => s.layout === 'chart');
+  const chartOf = (s: Slide) => (s.blocks[0] as { chart: { type: string; stacked?: boolean; categories: string[]; series: { name: string; values: number[] }[] } }).chart;
+
+  it('without a directive, a clear numeric table gets a chart slide right after its table slide', async () => {
+    const { deck } = await deckOf(section());
+    const at = deck.slides.findIndex((s) => s.layout === 'table');
+    expect(deck.slides[at + 1].layout).toBe('chart');
+    const chart = chartOf(deck.slides[at + 1]);
+    expect(chart.type).toBe('line');
+    expect(chart.categories).toEqual(['Q1 2026', 'Q2 2026', 'Q3 2026']);
+    expect(chart.series).toEqual([
+      { name: 'Revenue ($M)', values: [41.2, 43.9, 48.2] },
+      { name: 'Costs ($M)', values: [36.0, 37.1, 39.4] },
+    ]);
+  });
+
+  it('none leaves the table alone; a type and a title override the automatic choice', async () => {
+    expect(charts((await deckOf(section('<!-- chart: none -->\n\n'))).deck)).toEqual([]);
+    const { deck, diagnostics } = await deckOf(section('<!-- chart: stacked column, title: Revenue and costs by quarter -->\n\n'));
+    expect(diagnostics).toEqual([]);
+    const [slide] = charts(deck);
+    expect(slide.title).toBe('Revenue and costs by quarter');
+    expect(chartOf(slide)).toMatchObject({ type: 'column', stacked: true });
+    expect(deck.slides.some((s) => s.layout === 'table')).toBe(true);
+  });
+
+  it('asked of a table that cannot be charted, warns at the directive’s line and keeps the table', async () => {
+    const md = report(`## 1. Depots\n\nBoth depots reopened after the storm.\n\n<!-- chart: bar -->\n| Depot | Status |\n|---|---|\n| Leeds | open |\n| Hull | closed |\n`);
+    const { deck, diagnostics } = await deckOf(md);
+    expect(charts(deck)).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'directive', line: 7 })]);
+    expect(diagnostics[0].message).toMatch(/^chart: .*"Status".*; the table is shown as a table$/);
+  });
+
+  it('warns when no table follows it, or it names no chart briefdeck draws', async () => {
+    const { diagnostics } = await deckOf(report(`## 1. Revenue\n\n<!-- chart: donut -->\n\nRevenue grew in every quarter.\n\n<!-- chart: bar -->\n\nCosts grew more slowly.\n`));
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [5, expect.stringMatching(/chart: "donut" is not a chart briefdeck draws/)],
+      [9, 'chart: no table follows this directive; ignored'],
     ]);
   });
 });

@@ -18,7 +18,7 @@ import { tempDir } from '../helpers/tmp.js';
 
 const REPORT = `# Depot Network Review
 
-The review covers the eight depots of the northern region over the 2026 financial year.
+Parcel volumes across the northern region reached 14.2 million in the 2026 financial year.
 
 ## 1. Volumes
 
@@ -74,6 +74,10 @@ describe('directives in the PowerPoint file', () => {
     expect(text).toContain('Next steps');
     expect(pptx.slides.some((s) => s.notes.includes(AUTHOR_NOTE))).toBe(true);
     expect(shapesOutside(pptx)).toEqual([]);
+    // The summary's one figure, large and editable in a text box of its own.
+    const figure = pptx.slides.flatMap((s) => s.shapes).find((sh) => sh.name === 'Figure 1')!;
+    expect(figure.text).toContain('14.2 million');
+    expect(figure.text).toContain('Parcel volumes across the northern region');
     // The two-column slide: the picture and the key points side by side, neither crossing the middle.
     const capacity = pptx.slides.find((s) => s.shapes.some((sh) => sh.text.includes('Capacity')) && s.shapes.some((sh) => sh.name === 'Picture'))!;
     expect(capacity).toBeDefined();
@@ -120,6 +124,7 @@ describe.skipIf(!hasBrowser || !hasPoppler)('directives in the HTML deck and the
       expect(columns).toHaveLength(2);
       expect(columns[0].right).toBeLessThan(columns[1].left);
       expect(columns[1].image).toBe(true);
+      expect(await page.$$eval('.layout-figures .figure-value', (els) => els.map((e) => e.textContent))).toEqual(['14.2 million']);
       expect(await layoutProblems(page)).toEqual([]);
       expect(errors).toEqual([]);
       expect(await revealSlideCount(page)).toBe(pdfInfo(path.join(out, 'network.pdf')).pages);

@@ -14,6 +14,7 @@ import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
 import { labelsFor } from '../../plan/labels.js';
 import { tableColumns } from '../../plan/table-geometry.js';
+import { figureSentenceSize } from '../../plan/fit-figures.js';
 import { columnCaption, drawnImageSize, imageGeometry, mathBlockSize } from '../../plan/fit.js';
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
@@ -21,6 +22,8 @@ import { highlightHtml } from './highlight.js';
 import { codeTintCss } from '../code-tints.js';
 import { deckCodepoints, fontFaces, themeVariables } from './css.js';
 import { presentedDeck } from '../presented.js';
+import { chartGeometry } from '../../chart/geometry.js';
+import { chartSvg } from '../../chart/svg.js';
 
 export interface HtmlOptions {
   theme: Theme;
@@ -276,6 +279,18 @@ function slideContext(
     }
     return { src: imageSrc(b.image.asset), alt: b.image.alt, width, height, missing: missingLabel };
   };
+  if (slide.layout === 'figures') {
+    const figures = slide.blocks.flatMap((b) => ('figure' in b ? [b.figure] : []));
+    const t = figureSentenceSize(s);
+    ctx.figures = columnBoxes(Math.max(1, figures.length)).map((b, i) => ({
+      ...figures[i],
+      style: boxStyle(px(b, size), s, rtl),
+      valueStyle: `font-size:${slide.fit.figure ?? s * 3}px`,
+      labelStyle: `margin-top:${r(SPACING.figureLabelGap * s)}px`,
+      sentenceStyle: `font-size:${t}px;margin-top:${r(SPACING.figureSentenceGap * s)}px`,
+    }));
+    return ctx;
+  }
   if (slide.layout === 'two-column') {
     const cut = slide.fit.columnStart ?? slide.blocks.length;
     ctx.columns = columnBoxes().map((b, i) => {
@@ -304,6 +319,10 @@ function slideContext(
       ctx.body = { style: boxStyle(body, s, rtl).replace(/height:[\d.]+px/, `max-height:${r(body.h)}px`) };
     } else if ('image' in b) {
       ctx.image = picture(b, body, s);
+    } else if ('chart' in b) {
+      // Laid out at the size the planner fitted, by the geometry it measured with.
+      const g = chartGeometry({ chart: b.chart, box: body, size: s, lineHeight: opts.theme.lineHeight.body, measurer: opts.measurer });
+      ctx.chart = { svg: chartSvg(b.chart, g, { theme: opts.theme, title: slide.title }), type: b.chart.type };
     }
   }
   return ctx;

@@ -5,7 +5,7 @@
  * figures, code, quotes and formulas in the order the slides show them. A table or code block split
  * over "(cont.)" slides is joined back into one.
  */
-import type { Block, Deck, ListItem, Run, Slide, TableBlock } from '../../types/deck.js';
+import type { Block, ChartBlock, Deck, ListItem, Run, Slide, TableBlock } from '../../types/deck.js';
 import { escapeHtml, runsHtml } from '../html/runs.js';
 import { highlightHtml } from '../html/highlight.js';
 import { imageSources } from '../html/render.js';
@@ -43,7 +43,11 @@ const norm = (s: string) =>
 
 type Exhibit = { html: string; table?: { head: string; block: TableBlock }; code?: { lang?: string; lines: string[] } };
 
-export function briefingContent(deck: Deck, opts: { baseDir: string; labels: Labels; hyphenate: (text: string) => string }): BriefingContent {
+/** `chart`: a chart slide's chart as a figure (SVG); without it the briefing shows a chart's table only. */
+export function briefingContent(
+  deck: Deck,
+  opts: { baseDir: string; labels: Labels; hyphenate: (text: string) => string; chart?: (chart: ChartBlock, slide: Slide) => string },
+): BriefingContent {
   const links = deck.links;
   const { labels } = opts;
   const hy = (runs: Run[]) => runs.map((r) => (r.code || r.math ? r.text : opts.hyphenate(r.text)));
@@ -88,7 +92,11 @@ export function briefingContent(deck: Deck, opts: { baseDir: string; labels: Lab
     }
 
     function exhibit(b: Block, slide: Slide): void {
-      if ('paragraph' in b) {
+      if ('figure' in b) {
+        // A key figure stands for the key point it came from.
+        const point = rich([{ text: b.figure.sentence }]);
+        if (!keyPoints.includes(point)) keyPoints.push(point);
+      } else if ('paragraph' in b) {
         if (!inProse(b.paragraph)) exhibits.push({ html: `<p>${rich(b.paragraph)}</p>` });
       } else if ('list' in b) {
         const condensed = b.list.every((item) => item.level === 0 && !item.ordered && inProse(item.runs));
@@ -115,6 +123,13 @@ export function briefingContent(deck: Deck, opts: { baseDir: string; labels: Lab
       } else if ('quote' in b) {
         const cite = b.quote.cite ? `<footer>— ${escapeHtml(b.quote.cite)}</footer>` : '';
         exhibits.push({ html: `<blockquote><p>${rich(b.quote.runs)}</p>${cite}</blockquote>` });
+      } else if ('chart' in b) {
+        // The briefing shows both: the chart, and its table (unless the table's own slide just put it there).
+        const figure = opts.chart ? `<figure class="chart">${opts.chart(b.chart, slide)}</figure>` : '';
+        const prev = exhibits[exhibits.length - 1];
+        const same = (t: TableBlock) => JSON.stringify([t.head, t.rows]);
+        if (prev?.table && same(prev.table.block) === same(b.chart.table)) prev.html += figure;
+        else exhibits.push({ html: figure + tableHtml(b.chart.table, links) });
       } else if ('math' in b) {
         exhibits.push({ html: `<div class="math-block">${typeset(b.math.tex, true).svg}</div>` });
       }

@@ -17,6 +17,7 @@ import { pageCss, marginText, pageFrame, runningText } from './page.js';
 import { hyphenator } from './hyphenate.js';
 import { codeTintCss } from '../code-tints.js';
 import { briefingContent } from './briefing-content.js';
+import { chartFigure } from '../../chart/figure.js';
 
 /** More sections than this and the briefing opens with a table of contents. */
 export const TOC_AFTER = 6;
@@ -25,7 +26,9 @@ export async function renderBriefing(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
   const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
-  const content = briefingContent(deck, { baseDir: input.baseDir, labels, hyphenate: hyphenator(deck.meta.lang) });
+  const paper = { ...input.theme, ...paperColors(input.theme) };
+  const chart = (c: Parameters<typeof chartFigure>[0], slide: Parameters<typeof chartFigure>[1]) => chartFigure(c, slide, { theme: paper, measurer: input.measurer, size: deck.size });
+  const content = briefingContent(deck, { baseDir: input.baseDir, labels, hyphenate: hyphenator(deck.meta.lang), chart });
   const own = content.sections.filter((s) => s.own);
   const byline = [deck.meta.author, deck.meta.date].filter(Boolean);
   const running = runningText(input, { header: deck.meta.title, skipFirst: true });

@@ -14,6 +14,7 @@ import { paragraphsXml } from './text.js';
 import { escapeXml } from './xml.js';
 import { XML_ILLEGAL } from '../../read/xml-chars.js';
 import { centipoints } from './units.js';
+import { CHART_PART, checkChartPart, repairCharts } from './chart-parts.js';
 
 export interface PackageOptions {
   texts: TextTokens;
@@ -31,6 +32,7 @@ const KNOWN_DEFAULTS: Record<string, string> = {
   jpg: 'image/jpeg',
   gif: 'image/gif',
   svg: 'image/svg+xml',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   xml: 'application/xml',
   rels: 'application/vnd.openxmlformats-package.relationships+xml',
 };
@@ -76,12 +78,14 @@ export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, 
     xml.set('ppt/presentation.xml', presentation.replace(/<p:presentation\b/, '<p:presentation rtl="1"'));
   }
 
+  // Chart parts and their workbooks, put right (chart-parts.ts says what pptxgenjs gets wrong).
+  const chartProblems = await repairCharts(zip, xml, checkPackage);
   await shareRepeatedMedia(zip, names, xml);
   const allNames = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
   xml.set('[Content_Types].xml', repairContentTypes(xml.get('[Content_Types].xml') ?? '', allNames));
 
   for (const [name, text] of xml) zip.file(name, text);
-  const problems = checkPackage(new Set(zip.filter((_, f) => !f.dir).map((f) => f.name)), xml);
+  const problems = [...checkPackage(new Set(zip.filter((_, f) => !f.dir).map((f) => f.name)), xml), ...chartProblems];
   if (problems.length) throw new Error(`the PPTX package is invalid after repair (a bug in briefdeck):\n  ${problems.slice(0, 20).join('\n  ')}`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
@@ -188,6 +192,7 @@ export function checkPackage(parts: Set<string>, xml: Map<string, string>): stri
     const error = parseError(text);
     if (error) problems.push(`${name}: ${error}`);
     for (const m of text.matchAll(/<a:srgbClr\s+val="([^"]*)"/g)) if (!/^[0-9A-Fa-f]{6}$/.test(m[1])) problems.push(`${name}: colour "${m[1]}" is not 6-digit hex`);
+    if (CHART_PART.test(name)) problems.push(...checkChartPart(name, text));
   }
   const types = xml.get('[Content_Types].xml') ?? '';
   const defaults = new Set([...types.matchAll(/<Default\s+Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));

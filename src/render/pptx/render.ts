@@ -16,6 +16,8 @@ import { buildTable } from './table.js';
 import { buildCode } from './code.js';
 import { buildImage } from './image.js';
 import { buildTwoColumns } from './two-column.js';
+import { buildFigures } from './figures.js';
+import { buildChart } from './chart.js';
 import { buildSectionSlide, buildTitleSlide } from './title-slide.js';
 import { footRow } from '../../layout/chrome.js';
 import { TextTokens } from './tokens.js';
@@ -36,6 +38,8 @@ const BUILDERS: Record<Slide['layout'], (c: SlideCtx) => void> = {
   code: buildCode,
   image: buildImage,
   'two-column': buildTwoColumns,
+  figures: buildFigures,
+  chart: buildChart,
   section: buildSectionSlide,
 };
 
