@@ -12,6 +12,7 @@ import type { Diagnostic } from '../types/diagnostics.js';
 import type { PlannedReport } from '../pipeline.js';
 import { layoutSpec, px, SLACK } from '../layout/specs.js';
 import { localPath } from '../structure/images.js';
+import { presentedDeck } from '../render/presented.js';
 
 export interface CheckOptions {
   /** Slides a section may continue on ("(cont.)") before it is reported; default 2. */
@@ -26,10 +27,12 @@ const BROKEN = new Set(['image-missing', 'image-unreadable', 'image-fetch-failed
 export function checkPlanned(planned: PlannedReport, file: string, opts: CheckOptions = {}): Diagnostic[] {
   const text = readFileSync(file, 'utf8');
   const headings = headingLines(planned.report);
+  // Slides of a skipped section are never presented: their length and titles cannot embarrass anyone.
+  const presented = { ...planned, deck: presentedDeck(planned.deck) };
   const found = [
     ...planned.diagnostics,
-    ...longRuns(planned.deck, file, opts.maxContinued ?? 2, headings),
-    ...longTitles(planned, file, headings),
+    ...longRuns(presented.deck, file, opts.maxContinued ?? 2, headings),
+    ...longTitles(presented, file, headings),
     ...emptySections(planned.report, file),
     ...missingLinks(planned.deck, file, text),
   ];

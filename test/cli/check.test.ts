@@ -105,6 +105,25 @@ describe('briefdeck check', () => {
     expect((JSON.parse(r.stdout) as Found).diagnostics.map((d) => d.code)).toContain('theme-contrast');
   });
 
+  it('passes over the slides of a skipped section, and reports a directive it cannot follow', () => {
+    writeFileSync(
+      path.join(dir, 'skipped.md'),
+      [
+        '# Harbour Operations',
+        '## 1. Cranes',
+        '<!-- layout: grid -->',
+        'Crane lifts rose by a tenth.',
+        '<!-- skip -->',
+        '## 2. Appendix: a heading about the terminals that is far too long to fit on one line of any slide title',
+        Array.from({ length: 40 }, (_, i) => `- Month ${i + 1}: ${sentence}`).join('\n'),
+      ].join('\n\n'),
+    );
+    const r = briefdeck(['check', 'skipped.md', '--json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const found = (JSON.parse(r.stdout) as Found).diagnostics;
+    expect(found.map((d) => [d.code, d.line])).toEqual([['directive', 5]]);
+  });
+
   it.each(['-1', '1.5'])('refuses --max-continued %s as a usage error (exit 2)', (value) => {
     const r = briefdeck(['check', 'untidy.md', '--max-continued', value], { cwd: dir });
     expect(r.status).toBe(2);
