@@ -164,7 +164,7 @@ describe('reports of other shapes', () => {
     const { deck, diagnostics } = await planFile(EXAMPLE);
     expect(diagnostics).toEqual([]);
     expect(new Set(deck.slides.map((s) => s.layout))).toEqual(
-      new Set(['title', 'bullets', 'agenda', 'table', 'image', 'quote', 'code', 'takeaways', 'conclusion']),
+      new Set(['title', 'figures', 'bullets', 'agenda', 'table', 'chart', 'image', 'quote', 'code', 'takeaways', 'conclusion']),
     );
   });
 });

@@ -103,6 +103,8 @@ function blockText(b: Block, imageMissing: string, built: Built): string[] {
   if ('code' in b) return [...(b.code.lang ? [b.code.lang.toUpperCase()] : []), ...b.code.lines];
   if ('quote' in b) return [runsText(b.quote.runs), b.quote.cite ? `— ${b.quote.cite}` : ''];
   if ('image' in b) return [b.image.alt, built.deck.assets[b.image.asset]?.path ? '' : imageMissing];
+  if ('figure' in b) return [b.figure.value, b.figure.label, b.figure.sentence];
+  if ('chart' in b) return [...b.chart.categories, ...b.chart.series.map((x) => x.name)];
   return [];
 }
 
