@@ -56,7 +56,7 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
     printCss(input, 'handout'),
   ];
   // Every sheet is one page, so each part knows its first page number and the handout's page count.
-  const perPart = partSize(input, sheets.length);
+  const perPart = partSize(input, sheets.length, perPage);
   const parts = chunk(sheets, perPart);
   const html = (i: number) =>
     printDocument(deck, input, {

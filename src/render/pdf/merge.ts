@@ -10,6 +10,12 @@
  * references that lead out of what is copied (a top structure element's /P, an outline item's
  * /Parent and siblings) are cut in the loaded part before copying and set anew in the merged file, so
  * no part's old tree comes along through them.
+ *
+ * The merged file is written as it is made: once a part is copied, every object copied from it is
+ * serialized and dropped, so a merge holds one part's objects at a time rather than the whole
+ * document's (4000 slides are some 250 MB of pdf-lib objects). Only what later parts still change
+ * stays until the end: the catalog, the top of the page tree, the outline items and the structure
+ * tree's Document element.
  */
 import type { PDFDict, PDFName, PDFObject, PDFRef } from 'pdf-lib';
 
@@ -26,6 +32,7 @@ export interface PdfPart {
 }
 
 type Lib = typeof import('pdf-lib');
+type Context = import('pdf-lib').PDFContext;
 interface Item {
   ref: PDFRef;
   dict: PDFDict;
@@ -33,8 +40,6 @@ interface Item {
 
 /** Kids per node of the merged page tree (Skia uses 8; any balanced tree lets a reader find a page quickly). */
 const PAGE_TREE_FANOUT = 32;
-/** Objects written between yields to the event loop; pdf-lib's default (50) spends more time waiting than writing. */
-const OBJECTS_PER_TICK = 5000;
 const OUTLINE_LINKS = new Set(['/Parent', '/Prev', '/Next', '/First', '/Last']);
 
 export interface MergeOptions {
@@ -58,7 +63,13 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
   const ctx = out.context;
   const catalog = out.catalog;
 
-  const pages: PDFRef[] = [];
+  const sink = new Sink(lib);
+  /** Objects later parts still change, kept until the end; everything else is written after its part. */
+  const held = new Set<PDFRef>([ctx.trailerInfo.Root as PDFRef, catalog.get(N('Pages')) as PDFRef]);
+  /** The top of each part's page tree (its pages, or nodes over them): put under one root at the end. */
+  const tops: PDFRef[] = [];
+  const counts = new Map<PDFRef, number>();
+  let pageCount = 0;
   const dests = new Map<PDFName, { value: PDFObject; owned: boolean }>();
   const outline: Item[] = [];
   /** Top bookmarks of the first part, and the bookmarks below each copied item. */
@@ -111,9 +122,10 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
       if (node instanceof PDFPageLeaf) srcPages.push(ref);
     });
     const shifted = new Set<PDFObject>();
+    const partPages: PDFRef[] = [];
     for (const ref of srcPages) {
       const newRef = copy(ref);
-      pages.push(newRef);
+      partPages.push(newRef);
       if (!offset) continue;
       const page = ctx.lookup(newRef, PDFDict);
       shift(page, 'StructParents');
@@ -125,12 +137,18 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
         if (dict instanceof PDFDict) shift(dict, 'StructParent');
       }
     }
+    pageCount += partPages.length;
+    for (const top of pageTree(partPages)) {
+      held.add(top);
+      tops.push(top);
+    }
 
     if (sroot) {
       struct.tagged = true;
       if (!struct.doc) {
         const dict = ctx.obj({ Type: 'StructElem', S: 'Document' });
         struct.doc = { ref: ctx.register(dict), dict };
+        held.add(struct.doc.ref);
       }
       const doc = struct.doc;
       for (const top of list(sroot.get(N('K')))) {
@@ -185,6 +203,7 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
       const prev = dests.get(name);
       if (!prev || (owned && !prev.owned)) dests.set(name, { value: copy(value), owned });
     }
+    sink.flush(ctx, held);
 
     /** A fresh item per old one: everything but the links between items is copied, the links are made anew. */
     function copyOutline(first: PDFDict | undefined, parent: PDFRef | undefined): Item[] {
@@ -195,6 +214,7 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
         seen.add(item);
         const dict = ctx.obj({});
         const ref = ctx.register(dict);
+        held.add(ref);
         for (const [k, v] of item.entries()) if (!OUTLINE_LINKS.has(k.asString())) dict.set(k, copy(v));
         if (parent) dict.set(N('Parent'), parent);
         const kids = copyOutline(item.lookupMaybe(N('First'), PDFDict), ref);
@@ -211,26 +231,14 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
     }
   }
 
-  // A balanced page tree over every page, in order, below the catalog's /Pages node.
+  // A balanced page tree over every page, in order, below the catalog's /Pages node: each part's
+  // pages were gathered under nodes as the part was copied, and those nodes are gathered here.
   const rootRef = catalog.get(N('Pages')) as PDFRef;
-  const counts = new Map<PDFRef, number>();
-  let level = pages;
-  while (level.length > PAGE_TREE_FANOUT) {
-    const next: PDFRef[] = [];
-    for (let i = 0; i < level.length; i += PAGE_TREE_FANOUT) {
-      const kids = level.slice(i, i + PAGE_TREE_FANOUT);
-      const count = kids.reduce((s, k) => s + (counts.get(k) ?? 1), 0);
-      const ref = ctx.register(ctx.obj({ Type: 'Pages', Kids: kids, Count: count }));
-      for (const k of kids) ctx.lookup(k, PDFDict).set(N('Parent'), ref);
-      counts.set(ref, count);
-      next.push(ref);
-    }
-    level = next;
-  }
+  const level = pageTree(tops);
   for (const k of level) ctx.lookup(k, PDFDict).set(N('Parent'), rootRef);
   const pageRoot = ctx.lookup(rootRef, PDFDict);
   pageRoot.set(N('Kids'), ctx.obj(level));
-  pageRoot.set(N('Count'), PDFNumber.of(pages.length));
+  pageRoot.set(N('Count'), PDFNumber.of(pageCount));
 
   if (dests.size) {
     const dict = ctx.obj({});
@@ -283,8 +291,26 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
   }
 
   // A classic cross-reference table: the metadata step appends an incremental update that expects
-  // one. No AcroForm (pdf-lib's form pass would add an empty one), no blank page.
-  return out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK });
+  // one. No AcroForm, no blank page: nothing but what was copied and made here.
+  sink.flush(ctx, new Set());
+  return sink.finish(ctx);
+
+  /** Nodes of at most PAGE_TREE_FANOUT kids over `level`, level upon level, until at most that many are left. */
+  function pageTree(level: PDFRef[]): PDFRef[] {
+    while (level.length > PAGE_TREE_FANOUT) {
+      const next: PDFRef[] = [];
+      for (let i = 0; i < level.length; i += PAGE_TREE_FANOUT) {
+        const kids = level.slice(i, i + PAGE_TREE_FANOUT);
+        const count = kids.reduce((s, k) => s + (counts.get(k) ?? 1), 0);
+        const ref = ctx.register(ctx.obj({ Type: 'Pages', Kids: kids, Count: count }));
+        for (const k of kids) ctx.lookup(k, PDFDict).set(N('Parent'), ref);
+        counts.set(ref, count);
+        next.push(ref);
+      }
+      level = next;
+    }
+    return level;
+  }
 
   /** /First, /Last and the kids' /Prev and /Next; an item keeps its own /Count (its sign says open or closed). */
   function link(dict: PDFDict, kids: Item[]): void {
@@ -300,6 +326,74 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
   function list(v: PDFObject | undefined): PDFObject[] {
     return v === undefined ? [] : v instanceof PDFArray ? v.asArray() : [v];
   }
+}
+
+/**
+ * The merged file's bytes, written as pdf-lib's writer writes them (header, `n 0 obj … endobj`, one
+ * classic cross-reference table, trailer), but part by part as the objects are finished.
+ */
+class Sink {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+  private readonly offsets: Array<[PDFRef, number]> = [];
+
+  constructor(private readonly lib: Lib) {
+    const header = lib.PDFHeader.forVersion(1, 7);
+    const bytes = new Uint8Array(header.sizeInBytes() + 2);
+    const n = header.copyBytesInto(bytes, 0);
+    bytes[n] = bytes[n + 1] = 0x0a;
+    this.push(bytes);
+  }
+
+  /** Writes every object of `ctx` but the `kept` ones, and drops them from it. */
+  flush(ctx: Context, kept: Set<PDFRef>): void {
+    const objects = ctx.enumerateIndirectObjects().filter(([ref]) => !kept.has(ref));
+    const heads = objects.map(([ref]) => `${ref.objectNumber} ${ref.generationNumber} obj\n`);
+    let length = 0;
+    objects.forEach(([, object], i) => (length += heads[i].length + object.sizeInBytes() + ENDOBJ.length));
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    objects.forEach(([ref, object], i) => {
+      this.offsets.push([ref, this.size + at]);
+      at += latin1Into(heads[i], bytes, at);
+      at += object.copyBytesInto(bytes, at);
+      at += latin1Into(ENDOBJ, bytes, at);
+      ctx.delete(ref);
+    });
+    this.push(bytes);
+  }
+
+  /** The cross-reference table and trailer after everything written: the whole file. */
+  finish(ctx: Context): Uint8Array {
+    const { PDFCrossRefSection, PDFTrailerDict, PDFTrailer } = this.lib;
+    const xref = PDFCrossRefSection.create();
+    for (const [ref, offset] of this.offsets.sort((a, b) => a[0].objectNumber - b[0].objectNumber)) xref.addEntry(ref, offset);
+    const { Root, Encrypt, Info, ID } = ctx.trailerInfo;
+    const trailerDict = PDFTrailerDict.of(ctx.obj({ Size: ctx.largestObjectNumber + 1, Root, Encrypt, Info, ID }));
+    const trailer = PDFTrailer.forLastCrossRefSectionOffset(this.size);
+    const bytes = new Uint8Array(xref.sizeInBytes() + 1 + trailerDict.sizeInBytes() + 2 + trailer.sizeInBytes());
+    let at = xref.copyBytesInto(bytes, 0);
+    bytes[at++] = 0x0a;
+    at += trailerDict.copyBytesInto(bytes, at);
+    bytes[at++] = 0x0a;
+    bytes[at++] = 0x0a;
+    trailer.copyBytesInto(bytes, at);
+    this.push(bytes);
+    return Buffer.concat(this.chunks, this.size);
+  }
+
+  private push(bytes: Uint8Array): void {
+    this.chunks.push(bytes);
+    this.size += bytes.length;
+  }
+}
+
+const ENDOBJ = '\nendobj\n\n';
+
+/** Writes an ASCII string's bytes at `at`; returns how many. */
+function latin1Into(text: string, bytes: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i);
+  return text.length;
 }
 
 /**
