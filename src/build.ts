@@ -7,6 +7,7 @@ import { BriefdeckError, type Diagnostic } from './types/diagnostics.js';
 import { planFile } from './pipeline.js';
 import type { InputAllowances } from './structure/structure.js';
 import { presentedDeck } from './render/presented.js';
+import { collectGarbage } from './collect-garbage.js';
 import { PAPERS, PER_PAGE, RENDERERS, type Paper, type PerPage } from './render/registry.js';
 import { BrowserSession } from './browser/session.js';
 import { PACKAGE_ROOT } from './theme/load.js';
@@ -359,6 +360,8 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
         await browserStarted;
         if (browserError) throw browserError;
       }
+      // Each format of a huge deck starts from a collected heap, not on top of the last one's garbage.
+      if (frugal) collectGarbage();
       const file = path.join(outDir, `${target.stem}${renderer.extension}`);
       const noticed: Diagnostic[] = [];
       const render = () =>
