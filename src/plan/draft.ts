@@ -309,14 +309,15 @@ function runSlides(blocks: ReportBlock[], texts: SectionText[], index: number, f
   let points: Slide['blocks'] | undefined;
   if (condensed.length && !hasExhibit && keypoints !== 0) {
     const found = keyPoints(texts, index, { lang: ctx.lang, ...(keypoints ? { count: keypoints } : layout === 'quote' ? { count: 1 } : {}) });
+    const big = layout === 'quote' ? [] : figures(found);
     if (layout === 'quote' && found.length) {
       // A pull quote: the section's strongest sentence, large.
       const best = [...found].sort((a, b) => b.score - a.score)[0];
       const slide = base('quote', condensed[0].line, [{ quote: { runs: [{ text: best.text }] } }]);
       slides.push(slide);
       for (const p of condensed) shownOn.set(p, slide);
-    } else if (figures(found).length) {
-      const slide = base('figures', condensed[0].line, figures(found).map((figure) => ({ figure })));
+    } else if (big.length) {
+      const slide = base('figures', condensed[0].line, big.map((figure) => ({ figure })));
       slides.push(slide);
       for (const p of condensed) shownOn.set(p, slide);
     } else {
