@@ -19,6 +19,7 @@ import { Limit } from './batch/limit.js';
 import { InOrder } from './batch/in-order.js';
 import { findConfig, loadConfig, withConfigAllowances, type ProjectConfig } from './config/config.js';
 import type { Renderer } from './render/registry.js';
+import type { ChartsMode } from './chart/choose.js';
 
 export interface BuildOptions {
   /** Output formats; default `['html']`. */
@@ -31,7 +32,7 @@ export interface BuildOptions {
    * `auto`: a clear numeric table gets a chart slide after it; `off`: only where `<!-- chart: … -->`
    * asks. Default: the report's front matter `charts:`, else its config's, else `auto`.
    */
-  charts?: 'auto' | 'off';
+  charts?: ChartsMode;
   /** A folder of templates that override the theme's and the built-in ones by file name. */
   templates?: string;
   /** What reports may reach beyond their text: raw HTML (sanitised), more image folders, remote images. */
@@ -415,11 +416,12 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     const written = outcomes.map((o) => (o as PromiseFulfilledResult<{ file: string; noticed: Diagnostic[] }>).value);
     for (const d of written) diagnostics.push(...d.noticed);
     const files = written.map((d) => d.file);
-    if (key && deps) await cache.save(report.outDir, target.stem, { key, deps, outputs: files, slides: presentedDeck(deck).slides.length, diagnostics });
+    const slides = presentedDeck(deck).slides.length;
+    if (key && deps) await cache.save(report.outDir, target.stem, { key, deps, outputs: files, slides, diagnostics });
     return {
       input,
       files,
-      slides: presentedDeck(deck).slides.length,
+      slides,
       warnings: diagnostics.filter((d) => d.level === 'warning').length,
       diagnostics,
       milliseconds: Math.round(performance.now() - started),
@@ -484,7 +486,7 @@ interface Settings {
   perPage: PerPage;
   templates?: string;
   defaultTheme?: string;
-  defaultCharts?: 'auto' | 'off';
+  defaultCharts?: ChartsMode;
   allow: InputAllowances;
 }
 

@@ -11,7 +11,8 @@ import { decodeReport } from './read/decode.js';
 import { parseMarkdown } from './read/parse.js';
 import { structure, type InputAllowances } from './structure/structure.js';
 import { prepareImages } from './structure/prepare-images.js';
-import { plan } from './plan/plan.js';
+import { plan, type ChartSettings } from './plan/plan.js';
+import type { ChartsMode } from './chart/choose.js';
 import { loadTheme } from './theme/load.js';
 import { themeWarnings } from './theme/warnings.js';
 import type { Theme } from './theme/types.js';
@@ -88,14 +89,8 @@ export interface PlannedReport {
 
 /**
  * `theme` (the command line's) wins over the report's front matter, which wins over `defaultTheme`
- * (a project config's).
+ * (a project config's); `charts` likewise (see ChartSettings).
  */
-/** Whether clear numeric tables get chart slides: the command line's, else front matter's, else a config's. */
-export interface ChartSettings {
-  charts?: 'auto' | 'off';
-  defaultCharts?: 'auto' | 'off';
-}
-
 export async function planFile(
   file: string,
   opts: { theme?: string; defaultTheme?: string; allow?: InputAllowances } & ChartSettings = {},
@@ -112,7 +107,7 @@ export interface PlanMarkdownOptions {
   baseDir?: string;
   allow?: InputAllowances;
   /** `auto` (default): a clear numeric table gets a chart slide after it; `off`: only where a directive asks. */
-  charts?: 'auto' | 'off';
+  charts?: ChartsMode;
 }
 
 /**

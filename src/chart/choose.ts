@@ -12,6 +12,9 @@ import { isOrdered, isTimeLabels } from './ordered.js';
 
 export type ChartType = ChartBlock['type'];
 
+/** `auto`: chart the clear cases; `off`: only what a directive requests. */
+export type ChartsMode = 'auto' | 'off';
+
 export interface ChartRequest {
   type: ChartType | 'none';
   /** Bars or columns of several series stacked. Only ever on request. */
@@ -23,8 +26,7 @@ export interface ChartRequest {
 export interface ChartOptions {
   /** What the author asked for, from a directive; honoured whatever `mode` is. */
   request?: ChartRequest;
-  /** `auto`: chart the clear cases; `off`: only what is requested. */
-  mode: 'auto' | 'off';
+  mode: ChartsMode;
   /** The report's language: decides "1,234" when nothing else in a column does. */
   lang?: string;
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fail, run } from './run.js';
 // Only constants: the renderers themselves load when a build asks for their format.
 import { ALL_FORMATS, PAPERS, PER_PAGE } from '../render/registry.js';
+import type { ChartsMode } from '../chart/choose.js';
 
 /** An option given twice takes its last value (`-o a -o b` writes to b), as most command lines do. */
 const last = (value: string | string[]): string => (Array.isArray(value) ? value[value.length - 1] : value);
@@ -28,7 +29,7 @@ const CONFIG = {
 
 /** Whether clear numeric tables get chart slides: the same option on every command that plans a deck. */
 const CHARTS = {
-  charts: { coerce: (v: string | string[]) => last(v) as 'auto' | 'off', type: 'string', choices: ['auto', 'off'], describe: 'Add a chart slide after each clear numeric table (auto), or only where <!-- chart: … --> asks (off); default: front matter "charts", else auto' },
+  charts: { coerce: (v: string | string[]) => last(v) as ChartsMode, type: 'string', choices: ['auto', 'off'], describe: 'Add a chart slide after each clear numeric table (auto), or only where <!-- chart: … --> asks (off); default: front matter "charts", else auto' },
 } as const;
 
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { BriefdeckError } from '../types/diagnostics.js';
 import { PAPERS, PER_PAGE, type Paper } from '../render/registry.js';
 import type { InputAllowances } from '../structure/structure.js';
+import type { ChartsMode } from '../chart/choose.js';
 
 /** What a config file may set; paths are absolute once loaded (they are written relative to the file). */
 export interface ProjectConfig {
@@ -16,7 +17,7 @@ export interface ProjectConfig {
   file: string;
   theme?: string;
   /** Whether clear numeric tables get chart slides. */
-  charts?: 'auto' | 'off';
+  charts?: ChartsMode;
   formats?: string[];
   out?: string;
   paper?: Paper;

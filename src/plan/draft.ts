@@ -9,8 +9,9 @@ import { runsText } from '../structure/inline.js';
 import { countWords, keyPoints, toClause, type SectionText } from '../condense/keypoints.js';
 import type { Labels } from './labels.js';
 import type { SectionDirectives } from '../structure/directives.js';
-import { chartFor } from '../chart/choose.js';
+import { chartFor, type ChartsMode } from '../chart/choose.js';
 import { keyFigures } from '../condense/figures.js';
+import { notesParagraphs } from './notes.js';
 
 /** A slide before fitting: what it says, not yet at what size or over how many slides. */
 export type DraftSlide = Pick<Slide, 'layout' | 'title' | 'kicker' | 'blocks' | 'notes' | 'source' | 'hidden' | 'presenterOnly'> & {
@@ -28,7 +29,7 @@ export interface DraftContext {
   /** Maps a report image block to its index in Deck.assets. */
   asset(block: Extract<ReportBlock, { kind: 'image' }>): number;
   /** `auto`: a clear numeric table gets a chart slide after it; `off`: only where a directive asks. */
-  charts?: 'auto' | 'off';
+  charts?: ChartsMode;
   /** A directive that could not be followed, at its line. */
   warn?(message: string, line?: number): void;
 }
@@ -197,7 +198,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
       ...(closing.kicker ? { kicker: closing.kicker } : {}),
       blocks,
       notes: [...prose.map((b) => plain(b.runs)), ...footnotes, ...speaker].join('\n\n'),
-      ...(speaker.length ? { presenterOnly: speaker.flatMap(paragraphsOf) } : {}),
+      ...(speaker.length ? { presenterOnly: speaker.flatMap(notesParagraphs) } : {}),
       source: { section: '(conclusion)', line: report.conclusion[0].line },
       ...(directives?.skip ? { hidden: true as const } : {}),
     });
@@ -216,9 +217,6 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
   }
   return slides;
 }
-
-/** Notes text as paragraphs, as every notes renderer splits it. */
-const paragraphsOf = (text: string) => text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
 
 /** Longest takeaway line, in words: one line per section on the takeaways slide. */
 const TAKEAWAY_WORDS = 16;
@@ -310,16 +308,14 @@ function runSlides(blocks: ReportBlock[], texts: SectionText[], index: number, f
   if (condensed.length && !hasExhibit && keypoints !== 0) {
     const found = keyPoints(texts, index, { lang: ctx.lang, ...(keypoints ? { count: keypoints } : layout === 'quote' ? { count: 1 } : {}) });
     const big = layout === 'quote' ? [] : figures(found);
+    const line = condensed[0].line;
+    let slide: DraftSlide;
     if (layout === 'quote' && found.length) {
       // A pull quote: the section's strongest sentence, large.
       const best = [...found].sort((a, b) => b.score - a.score)[0];
-      const slide = base('quote', condensed[0].line, [{ quote: { runs: [{ text: best.text }] } }]);
-      slides.push(slide);
-      for (const p of condensed) shownOn.set(p, slide);
+      slide = base('quote', line, [{ quote: { runs: [{ text: best.text }] } }]);
     } else if (big.length) {
-      const slide = base('figures', condensed[0].line, big.map((figure) => ({ figure })));
-      slides.push(slide);
-      for (const p of condensed) shownOn.set(p, slide);
+      slide = base('figures', line, big.map((figure) => ({ figure })));
     } else {
       if (layout === 'figures') {
         ctx.warn?.("layout: figures: the section's key points hold no figure (a number with a unit, a currency or %); shown as key points", frame.directives?.layoutLine);
@@ -328,10 +324,10 @@ function runSlides(blocks: ReportBlock[], texts: SectionText[], index: number, f
       points = found.length
         ? [{ list: found.map((p) => ({ level: 0, ordered: false, runs: [{ text: p.text }] })) }]
         : [{ paragraph: condensed[0].runs }];
-      const slide = base('bullets', condensed[0].line, points);
-      slides.push(slide);
-      for (const p of condensed) shownOn.set(p, slide);
+      slide = base('bullets', line, points);
     }
+    slides.push(slide);
+    for (const p of condensed) shownOn.set(p, slide);
   }
 
   let mathRun: Block[] = [];
@@ -419,7 +415,7 @@ function runSlides(blocks: ReportBlock[], texts: SectionText[], index: number, f
     }
   });
   for (const [slide, texts] of notes) slide.notes = [slide.notes, ...texts].filter(Boolean).join('\n\n');
-  for (const [slide, texts] of presenter) slide.presenterOnly = texts.flatMap(paragraphsOf);
+  for (const [slide, texts] of presenter) slide.presenterOnly = texts.flatMap(notesParagraphs);
   return slides;
 }
 

@@ -11,15 +11,22 @@ import { fitSlide } from './fit.js';
 import { labelsFor } from './labels.js';
 import { footRow } from '../layout/chrome.js';
 import { displayPath } from '../theme/load.js';
+import type { ChartsMode } from '../chart/choose.js';
 
-export interface PlanOptions {
+/**
+ * Whether clear numeric tables get chart slides: `charts` (the command line's) wins over the report's
+ * front matter, which wins over `defaultCharts` (a project config's); else `auto`.
+ */
+export interface ChartSettings {
+  charts?: ChartsMode;
+  defaultCharts?: ChartsMode;
+}
+
+export interface PlanOptions extends ChartSettings {
   theme: Theme;
   measurer: Measurer;
   /** The report's path as the user named it, for diagnostics. */
   file: string;
-  /** `--charts`: wins over the report's front matter, which wins over `defaultCharts` (a project config's). */
-  charts?: 'auto' | 'off';
-  defaultCharts?: 'auto' | 'off';
 }
 
 export function plan(report: Report, opts: PlanOptions): Result<Deck> {

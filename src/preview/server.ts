@@ -14,12 +14,11 @@ import type { Diagnostic } from '../types/diagnostics.js';
 import { formatDiagnostic } from '../types/diagnostics.js';
 import type { InputAllowances } from '../structure/structure.js';
 import { watchFiles } from '../watch/watch-files.js';
+import type { ChartSettings } from '../plan/plan.js';
 
-export interface PreviewOptions {
+export interface PreviewOptions extends ChartSettings {
   report: string;
   theme?: string;
-  charts?: 'auto' | 'off';
-  defaultCharts?: 'auto' | 'off';
   defaultTheme?: string;
   templates?: string;
   allow?: InputAllowances;

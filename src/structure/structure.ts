@@ -15,6 +15,7 @@ import { splitConclusion } from './conclusion.js';
 import { MAX_DEPTH } from '../read/depth.js';
 import type { HtmlRemoval } from './html.js';
 import { DirectivePlacer } from './directive-placer.js';
+import type { ChartsMode } from '../chart/choose.js';
 
 export interface StructureOptions {
   /** Path of the report as the user named it: diagnostics cite it. */
@@ -172,7 +173,7 @@ export function structure(parsed: Parsed, opts: StructureOptions): Result<Report
 }
 
 /** Front matter `charts:`: `auto` or `off` (YAML's true and false too); anything else is a warning. */
-function chartsSetting(value: unknown, file: string, diagnostics: Diagnostic[]): { charts?: 'auto' | 'off' } {
+function chartsSetting(value: unknown, file: string, diagnostics: Diagnostic[]): { charts?: ChartsMode } {
   if (value === undefined || value === null) return {};
   const v = typeof value === 'string' ? value.trim().toLowerCase() : value;
   if (v === 'auto' || v === true) return { charts: 'auto' };

@@ -5,6 +5,7 @@
 import type { Run } from './deck.js';
 import type { ImageProbe } from '../structure/images.js';
 import type { ChartRequest, SectionDirectives } from '../structure/directives.js';
+import type { ChartsMode } from '../chart/choose.js';
 
 export interface ReportMeta {
   title: string;
@@ -14,7 +15,7 @@ export interface ReportMeta {
   lang: string;
   theme?: string;
   /** Front matter `charts: auto|off`: whether clear numeric tables get a chart slide. */
-  charts?: 'auto' | 'off';
+  charts?: ChartsMode;
   /** File name the report was read from (no folders), used when nothing else names the deck. */
   source: string;
 }

@@ -11,6 +11,7 @@ import { highlightHtml } from '../html/highlight.js';
 import { imageSources } from '../html/render.js';
 import { typeset } from '../../math/typeset.js';
 import type { Labels } from '../../plan/labels.js';
+import { notesParagraphs } from '../../plan/notes.js';
 import { runsText } from '../../structure/inline.js';
 
 export interface BriefingSection {
@@ -76,10 +77,7 @@ export function briefingContent(
     const level = first.kicker && first.kicker.includes('.') ? 3 : 2;
     // The author's notes to the presenter are not report text.
     const presenterOnly = new Set(slides.flatMap((s) => s.presenterOnly ?? []));
-    const paragraphs = slides
-      .flatMap((s) => s.notes.split(/\n{2,}/))
-      .map((p) => p.trim())
-      .filter((p) => p && !presenterOnly.has(p));
+    const paragraphs = slides.flatMap((s) => notesParagraphs(s.notes)).filter((p) => !presenterOnly.has(p));
     const prose = norm(paragraphs.join(' '));
     const inProse = (runs: Run[]) => {
       const t = norm(runsText(runs));
