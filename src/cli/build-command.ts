@@ -3,23 +3,17 @@ import { build, type BuildResult } from '../build.js';
 import { BrowserSession } from '../browser/session.js';
 import { expandInputs } from '../batch/inputs.js';
 import { watchFiles } from '../watch/watch-files.js';
-import type { InputAllowances } from '../structure/structure.js';
 import { BriefdeckError, formatDiagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
 import { ProgressBar } from './progress.js';
+import { allowances, type ReportArgs } from './report-options.js';
 
-export interface BuildArgs {
+export interface BuildArgs extends ReportArgs {
   reports: string[];
   format?: string[];
-  theme?: string;
-  charts?: 'auto' | 'off';
   templates?: string;
-  allowHtml?: boolean;
-  allowPath?: string[];
-  allowRemote?: boolean;
   out?: string;
   json: boolean;
-  config?: string;
   paper?: string;
   perPage?: number;
   chrome?: string;
@@ -27,15 +21,6 @@ export interface BuildArgs {
   shard?: string;
   force?: boolean;
   watch?: boolean;
-}
-
-/** The --allow-* options as what the pipeline takes: folders made absolute against the working folder. */
-export function allowances(args: { allowHtml?: boolean; allowPath?: string[]; allowRemote?: boolean }): InputAllowances {
-  return {
-    html: !!args.allowHtml,
-    paths: (args.allowPath ?? []).map((p) => path.resolve(p)),
-    remote: !!args.allowRemote,
-  };
 }
 
 export async function buildCommand(args: BuildArgs): Promise<void> {

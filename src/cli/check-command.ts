@@ -1,19 +1,12 @@
 import { planFile } from '../pipeline.js';
 import { checkPlanned } from '../check/check.js';
 import { expandInputs } from '../batch/inputs.js';
-import { configFor, withConfigAllowances } from '../config/config.js';
 import { BriefdeckError, formatDiagnostic, type Diagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
-import { allowances } from './build-command.js';
+import { planOptions, type ReportArgs } from './report-options.js';
 
-export interface CheckArgs {
+export interface CheckArgs extends ReportArgs {
   reports: string[];
-  theme?: string;
-  charts?: 'auto' | 'off';
-  config?: string;
-  allowHtml?: boolean;
-  allowPath?: string[];
-  allowRemote?: boolean;
   maxContinued?: number;
   strict: boolean;
   json: boolean;
@@ -34,14 +27,7 @@ export async function checkCommand(args: CheckArgs): Promise<void> {
     else {
       try {
         // A project config's theme and allowances apply as they do to build.
-        const config = configFor(input.file, args.config);
-        const planned = await planFile(input.file, {
-          theme: args.theme,
-          defaultTheme: config?.theme,
-          charts: args.charts,
-          defaultCharts: config?.charts,
-          allow: withConfigAllowances(allowances(args), config),
-        });
+        const planned = await planFile(input.file, planOptions(input.file, args).options);
         found = checkPlanned(planned, input.file, { maxContinued: args.maxContinued, strict: args.strict });
       } catch (e) {
         if (!(e instanceof BriefdeckError) || e.exitCode !== 1) throw e;

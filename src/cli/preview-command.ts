@@ -1,22 +1,15 @@
 import { spawn } from 'node:child_process';
 import { startPreview } from '../preview/server.js';
-import { configFor, withConfigAllowances } from '../config/config.js';
 import { BriefdeckError, formatDiagnostic } from '../types/diagnostics.js';
 import { printDiagnostics } from './run.js';
-import { allowances } from './build-command.js';
+import { planOptions, type ReportArgs } from './report-options.js';
 
-export interface PreviewArgs {
+export interface PreviewArgs extends ReportArgs {
   report: string;
-  theme?: string;
-  charts?: 'auto' | 'off';
-  config?: string;
   templates?: string;
   port?: number;
   host: string;
   open: boolean;
-  allowHtml?: boolean;
-  allowPath?: string[];
-  allowRemote?: boolean;
 }
 
 /** The system's way to open a URL in the default browser. */
@@ -30,16 +23,12 @@ function openInBrowser(url: string): void {
 export async function previewCommand(args: PreviewArgs): Promise<void> {
   const port = args.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BriefdeckError(`--port must be a port number, 0 to 65535 (got "${args.port}")`, 2);
-  const config = configFor(args.report, args.config);
+  const { config, options } = planOptions(args.report, args);
   let first = true;
   const preview = await startPreview({
     report: args.report,
-    theme: args.theme,
-    defaultTheme: config?.theme,
-    charts: args.charts,
-    defaultCharts: config?.charts,
+    ...options,
     templates: args.templates ?? config?.templates,
-    allow: withConfigAllowances(allowances(args), config),
     host: args.host,
     port,
     onBuild: ({ diagnostics, error }) => {
