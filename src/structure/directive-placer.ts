@@ -45,20 +45,21 @@ export class DirectivePlacer {
       this.warn('a "::: notes" block is not closed before the next heading; it ends there', this.fence.line);
       this.closeFence();
     }
+    const into = current ? current.blocks : this.preambleBlocks;
     if (node.type === 'paragraph' && opensNotes(node)) {
-      this.fence = { line: line(node), parts: [], into: current ? current.blocks : this.preambleBlocks };
+      this.fence = { line: line(node), parts: [], into };
       this.addToFence(node);
       return true;
     }
     if (node.type !== 'html' || !onlyComments(node.value)) return false;
     for (const d of readDirectives(node.value, line(node), (message, at) => this.warn(message, at))) {
       if (isSectionDirective(d)) {
-        if (current && this.rightAfterHeading) current.directives = addSectionDirective(current.directives ?? {}, d);
-        else this.pending.push(d);
+        this.pending.push(d);
+        if (current && this.rightAfterHeading) this.applyPending(current);
       } else if (d.name === 'notes') {
-        (current ? current.blocks : this.preambleBlocks).push({ kind: 'speaker', text: d.text, line: d.line });
+        into.push({ kind: 'speaker', text: d.text, line: d.line });
       } else if (d.name === 'split') {
-        (current ? current.blocks : this.preambleBlocks).push({ kind: 'split', line: d.line });
+        into.push({ kind: 'split', line: d.line });
       } else {
         if (this.chart) this.noTable();
         this.chart = d.chart;
@@ -70,8 +71,7 @@ export class DirectivePlacer {
   /** A section heading: directives just above it are about it. */
   headingMet(section: Section): void {
     if (this.chart) this.noTable();
-    for (const d of this.pending) section.directives = addSectionDirective(section.directives ?? {}, d);
-    this.pending = [];
+    this.applyPending(section);
     this.rightAfterHeading = true;
   }
 
