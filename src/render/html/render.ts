@@ -14,7 +14,7 @@ import { typeset } from '../../math/typeset.js';
 import { isRtl } from '../../structure/lang.js';
 import { labelsFor } from '../../plan/labels.js';
 import { tableColumns } from '../../plan/table-geometry.js';
-import { figureSentenceSize } from '../../plan/fit-figures.js';
+import { figureColumns, figureSizes } from '../../plan/fit-figures.js';
 import { columnCaption, drawnImageSize, imageGeometry, mathBlockSize } from '../../plan/fit.js';
 import type { Measurer } from '../../measure/text.js';
 import { escapeHtml, runsHtml } from './runs.js';
@@ -280,14 +280,13 @@ function slideContext(
     return { src: imageSrc(b.image.asset), alt: b.image.alt, width, height, missing: missingLabel };
   };
   if (slide.layout === 'figures') {
-    const figures = slide.blocks.flatMap((b) => ('figure' in b ? [b.figure] : []));
-    const t = figureSentenceSize(s);
-    ctx.figures = columnBoxes(Math.max(1, figures.length)).map((b, i) => ({
-      ...figures[i],
-      style: boxStyle(px(b, size), s, rtl),
-      valueStyle: `font-size:${slide.fit.figure ?? s * 3}px`,
-      labelStyle: `margin-top:${r(SPACING.figureLabelGap * s)}px`,
-      sentenceStyle: `font-size:${t}px;margin-top:${r(SPACING.figureSentenceGap * s)}px`,
+    const sizes = figureSizes(slide.fit);
+    ctx.figures = figureColumns(slide.blocks, size).map(({ figure, box }) => ({
+      ...figure,
+      style: boxStyle(box, sizes.label, rtl),
+      valueStyle: `font-size:${sizes.value}px`,
+      labelStyle: `margin-top:${r(SPACING.figureLabelGap * sizes.label)}px`,
+      sentenceStyle: `font-size:${sizes.sentence}px;margin-top:${r(SPACING.figureSentenceGap * sizes.label)}px`,
     }));
     return ctx;
   }

@@ -2,22 +2,18 @@
  * Key-figure slides (figures.hbs): each figure, its label and its sentence centred in a column of
  * their own, one text box each so a colleague can edit a figure in place.
  */
-import { columnBoxes, px, SPACING } from '../../layout/specs.js';
-import { figureSentenceSize } from '../../plan/fit-figures.js';
+import { SPACING } from '../../layout/specs.js';
+import { figureColumns, figureSizes } from '../../plan/fit-figures.js';
 import type { SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
 
 export function buildFigures(c: SlideCtx): void {
   const { slide, theme, deck } = c;
-  const figures = slide.blocks.flatMap((b) => ('figure' in b ? [b.figure] : []));
-  const boxes = columnBoxes(Math.max(1, figures.length)).map((b) => px(b, deck.size));
-  const s = slide.fit.body;
-  const v = slide.fit.figure ?? s * 3;
-  const t = figureSentenceSize(s);
+  const { value: v, label: s, sentence: t } = figureSizes(slide.fit);
   const lh = theme.lineHeight;
   const heading = theme.fonts.heading.name;
   const body = theme.fonts.body.name;
-  figures.forEach((f, i) => {
+  figureColumns(slide.blocks, deck.size).forEach(({ figure: f, box }, i) => {
     const paragraphs: Paragraph[] = [
       { runs: [{ text: f.value, size: v, font: heading, color: theme.colors.accent, bold: true }], align: 'center', lineHeight: v * lh.heading, endSize: v, endFont: heading },
       {
@@ -37,6 +33,6 @@ export function buildFigures(c: SlideCtx): void {
         endFont: body,
       },
     ];
-    c.out.addText(c.texts.add(paragraphs), { ...c.stage.place(boxes[i]), margin: 0, valign: 'middle', objectName: `Figure ${i + 1}` });
+    c.out.addText(c.texts.add(paragraphs), { ...c.stage.place(box), margin: 0, valign: 'middle', objectName: `Figure ${i + 1}` });
   });
 }
