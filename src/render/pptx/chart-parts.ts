@@ -12,8 +12,8 @@
  * Excel opens is exactly what the chart shows), and `checkChartPart` proves the result.
  */
 import path from 'node:path';
-import JSZip from 'jszip';
 import { escapeXml } from './xml.js';
+import { partText, readParts, writeParts, xmlParts, type Parts } from './zip-parts.js';
 
 export const CHART_PART = /^ppt\/charts\/[^/]+\.xml$/;
 const AXES = /<c:(?:catAx|valAx|dateAx|serAx)>\s*<c:axId val="(\d+)"\/>/g;
@@ -108,9 +108,9 @@ function column(n: number): string {
  * column A, values beside them (an empty cell where the chart has no point) — the cells the chart's
  * formulas (Sheet1!$B$1, Sheet1!$A$2:$A$n) point at. Its unused, malformed table part is dropped.
  */
-export async function rebuildWorkbook(bytes: Uint8Array, chartXml: string): Promise<Buffer> {
+export function rebuildWorkbook(bytes: Uint8Array, chartXml: string): Buffer {
   const data = readChartData(chartXml);
-  const zip = await JSZip.loadAsync(bytes);
+  const parts = readParts(bytes);
   const strings = new Map<string, number>();
   const str = (s: string) => {
     if (!strings.has(s)) strings.set(s, strings.size);
@@ -142,26 +142,21 @@ export async function rebuildWorkbook(bytes: Uint8Array, chartXml: string): Prom
     `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.size}" uniqueCount="${strings.size}">` +
     [...strings.keys()].map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('') +
     '</sst>';
-  zip.file('xl/worksheets/sheet1.xml', sheet);
-  zip.file('xl/sharedStrings.xml', sst);
+  parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet, 'utf8'));
+  parts.set('xl/sharedStrings.xml', Buffer.from(sst, 'utf8'));
   // The table part is never linked from the sheet (pptxgenjs says linking it breaks the chart) and its
   // range is malformed: drop it, its relationship and its content type.
-  zip.remove('xl/tables/table1.xml');
-  zip.remove('xl/tables');
-  zip.remove('xl/worksheets/_rels/sheet1.xml.rels');
-  zip.remove('xl/worksheets/_rels');
-  const types = await zip.file('[Content_Types].xml')!.async('string');
-  zip.file('[Content_Types].xml', types.replace(/\s*<Override PartName="\/xl\/tables\/[^"]*"[^>]*\/>/g, ''));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  parts.delete('xl/tables/table1.xml');
+  parts.delete('xl/worksheets/_rels/sheet1.xml.rels');
+  const types = partText(parts.get('[Content_Types].xml') ?? new Uint8Array());
+  parts.set('[Content_Types].xml', Buffer.from(types.replace(/\s*<Override PartName="\/xl\/tables\/[^"]*"[^>]*\/>/g, ''), 'utf8'));
+  return writeParts(parts);
 }
 
 /** Every XML part of an embedded workbook, for the package check. */
-export async function workbookParts(bytes: Uint8Array): Promise<{ parts: Set<string>; xml: Map<string, string> }> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
-  const xml = new Map<string, string>();
-  for (const p of parts) if (/\.(xml|rels)$/.test(p)) xml.set(p, await zip.file(p)!.async('string'));
-  return { parts, xml };
+export function workbookParts(bytes: Uint8Array): { parts: Set<string>; xml: Map<string, string> } {
+  const parts = readParts(bytes);
+  return { parts: new Set(parts.keys()), xml: xmlParts(parts) };
 }
 
 /** The embedded workbook a chart part links to, by its relationships. */
@@ -175,21 +170,21 @@ export function workbookOf(chartPart: string, xml: Map<string, string>): string 
  * Repairs every chart part of a package and rebuilds its workbook; returns what a strict reader would
  * still reject inside the workbooks (`check` is the package check, applied to each workbook's parts).
  */
-export async function repairCharts(zip: JSZip, xml: Map<string, string>, check: (parts: Set<string>, xml: Map<string, string>) => string[]): Promise<string[]> {
+export function repairCharts(parts: Parts, xml: Map<string, string>, check: (parts: Set<string>, xml: Map<string, string>) => string[]): string[] {
   const problems: string[] = [];
   for (const [name, text] of [...xml]) {
     if (!CHART_PART.test(name)) continue;
     const fixed = repairChartXml(text);
     xml.set(name, fixed);
     const workbook = workbookOf(name, xml);
-    const file = workbook && zip.file(workbook);
+    const file = workbook && parts.get(workbook);
     if (!workbook || !file) {
       problems.push(`${name}: no embedded workbook`);
       continue;
     }
-    const rebuilt = await rebuildWorkbook(await file.async('uint8array'), fixed);
-    zip.file(workbook, rebuilt);
-    const inner = await workbookParts(rebuilt);
+    const rebuilt = rebuildWorkbook(file, fixed);
+    parts.set(workbook, rebuilt);
+    const inner = workbookParts(rebuilt);
     problems.push(...check(inner.parts, inner.xml).map((p) => `${workbook}: ${p}`));
   }
   return problems;

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import type { TextTokens } from './tokens.js';
 import { paragraphsXml } from './text.js';
@@ -15,6 +14,7 @@ import { escapeXml } from './xml.js';
 import { XML_ILLEGAL } from '../../read/xml-chars.js';
 import { centipoints } from './units.js';
 import { CHART_PART, checkChartPart, repairCharts } from './chart-parts.js';
+import { readParts, writeParts, xmlParts, type Parts } from './zip-parts.js';
 
 export interface PackageOptions {
   texts: TextTokens;
@@ -39,14 +39,11 @@ const KNOWN_DEFAULTS: Record<string, string> = {
 
 /** A part's extension; "_rels/.rels" has one ("rels") though path.extname says it has none. */
 const extOf = (part: string) => (/\.([^./]+)$/.exec(part)?.[1] ?? '').toLowerCase();
-const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
 const relsOf = (part: string) => path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
 
-export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, opts: PackageOptions): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(written);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  const xml = new Map<string, string>();
-  for (const name of names.filter(isXml)) xml.set(name, await zip.file(name)!.async('string'));
+export function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, opts: PackageOptions): Buffer {
+  const parts = readParts(written);
+  const xml = xmlParts(parts);
 
   // Text pptxgenjs wrote itself (notes, properties) may carry them; the renderer has said so already.
   for (const [name, text] of xml) {
@@ -79,26 +76,26 @@ export async function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, 
   }
 
   // Chart parts and their workbooks, put right (chart-parts.ts says what pptxgenjs gets wrong).
-  const chartProblems = await repairCharts(zip, xml, checkPackage);
-  await shareRepeatedMedia(zip, names, xml);
-  const allNames = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
-  xml.set('[Content_Types].xml', repairContentTypes(xml.get('[Content_Types].xml') ?? '', allNames));
+  const chartProblems = repairCharts(parts, xml, checkPackage);
+  shareRepeatedMedia(parts, xml);
+  const names = new Set(parts.keys());
+  xml.set('[Content_Types].xml', repairContentTypes(xml.get('[Content_Types].xml') ?? '', names));
 
-  for (const [name, text] of xml) zip.file(name, text);
-  const problems = [...checkPackage(new Set(zip.filter((_, f) => !f.dir).map((f) => f.name)), xml), ...chartProblems];
+  for (const [name, text] of xml) parts.set(name, Buffer.from(text, 'utf8'));
+  const problems = [...checkPackage(names, xml), ...chartProblems];
   if (problems.length) throw new Error(`the PPTX package is invalid after repair (a bug in briefdeck):\n  ${problems.slice(0, 20).join('\n  ')}`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  return writeParts(parts);
 }
 
 /**
  * pptxgenjs stores a picture once per slide that shows it; a chart or formula repeated over a long
  * deck would be stored hundreds of times. Identical media become one part that every slide links to.
  */
-async function shareRepeatedMedia(zip: JSZip, names: string[], xml: Map<string, string>): Promise<void> {
+function shareRepeatedMedia(parts: Parts, xml: Map<string, string>): void {
   const first = new Map<string, string>();
   const renamed = new Map<string, string>();
-  for (const name of names.filter((n) => n.startsWith('ppt/media/'))) {
-    const bytes = await zip.file(name)!.async('nodebuffer');
+  for (const [name, bytes] of parts) {
+    if (!name.startsWith('ppt/media/')) continue;
     const key = `${extOf(name)}:${createHash('sha1').update(bytes).digest('hex')}`;
     const kept = first.get(key);
     if (kept === undefined) first.set(key, name);
@@ -110,7 +107,7 @@ async function shareRepeatedMedia(zip: JSZip, names: string[], xml: Map<string, 
     const out = text.replace(/Target="\.\.\/media\/([^"]+)"/g, (m, file: string) => (renamed.has(file) ? `Target="../media/${renamed.get(file)}"` : m));
     if (out !== text) xml.set(name, out);
   }
-  for (const file of renamed.keys()) zip.remove(`ppt/media/${file}`);
+  for (const file of renamed.keys()) parts.delete(`ppt/media/${file}`);
 }
 
 /**

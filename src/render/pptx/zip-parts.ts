@@ -1,0 +1,51 @@
+/**
+ * A zip package (the PPTX, or a chart's embedded workbook) as a map of its parts. fflate reads it and
+ * lays out the archive; Node's own zlib deflates and checksums each part, through fflate's interface
+ * for files compressed elsewhere. JSZip's stream of workers took five times as long on a 500-slide
+ * deck, and fflate's JavaScript deflate twice as long as zlib's.
+ */
+import { crc32, deflateRawSync } from 'node:zlib';
+import { unzipSync, Zip, type ZipInputFile } from 'fflate';
+
+/** Part name → bytes, in the order the zip stored them. Folder entries are left out. */
+export type Parts = Map<string, Uint8Array>;
+
+const CONTENT_TYPES = '[Content_Types].xml';
+/** Already compressed: deflating them again costs time and saves nothing. */
+const STORED = /\.(png|jpe?g|gif|xlsx)$/i;
+
+export function readParts(bytes: Uint8Array | ArrayBuffer): Parts {
+  const files = unzipSync(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  return new Map(Object.entries(files).filter(([name]) => !name.endsWith('/')));
+}
+
+export function partText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/** The package's bytes; its content types come first, where Office's own writers put them. */
+export function writeParts(parts: Parts): Buffer {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  const order = parts.has(CONTENT_TYPES) ? [CONTENT_TYPES, ...[...parts.keys()].filter((n) => n !== CONTENT_TYPES)] : [...parts.keys()];
+  for (const name of order) {
+    const bytes = parts.get(name)!;
+    const stored = STORED.test(name);
+    const file: ZipInputFile = { filename: name, size: bytes.length, crc: crc32(bytes), compression: stored ? 0 : 8 };
+    zip.add(file);
+    // fflate types chunks as backed by a plain ArrayBuffer; zlib and Buffer pools are, in practice.
+    file.ondata!(null, (stored ? bytes : deflateRawSync(bytes, { level: 6 })) as Uint8Array<ArrayBuffer>, true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
+}
+
+/** Every XML part (relationships included) as text. */
+export function xmlParts(parts: Parts): Map<string, string> {
+  const xml = new Map<string, string>();
+  for (const [name, bytes] of parts) if (/\.(xml|rels)$/.test(name)) xml.set(name, partText(bytes));
+  return xml;
+}
