@@ -17,10 +17,21 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Loaded on demand (math, code, fonts not yet cached, printing): keep them out of the startup path.
+  // Loaded on demand (code, fonts not yet cached, printing): keep them out of the startup path.
   // pdf-lib too: bundled, its CommonJS build hides its named exports from a dynamic import().
-  external: ['mathjax-full', 'fontkit', 'highlight.js', 'puppeteer-core', 'pdf-lib'],
+  external: ['fontkit', 'highlight.js', 'puppeteer-core', 'pdf-lib'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: { js: "import { createRequire as __bdRequire } from 'node:module'; const require = __bdRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+// MathJax, loaded only for reports with math, as one CommonJS file (src/mathjax-kit.cjs says why).
+await build({
+  entryPoints: [join(root, 'src', 'mathjax-kit.cjs')],
+  outfile: join(root, 'dist', 'mathjax-kit.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
   logLevel: 'warning',
 });

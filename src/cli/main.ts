@@ -3,7 +3,7 @@
  * The command line. It parses arguments and hands over to a command module; the pipeline (remark,
  * fonts, Handlebars…) is imported only once a command runs, so `--help` stays instant.
  */
-import yargs from 'yargs';
+import yargs, { type ArgumentsCamelCase, type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readFileSync } from 'node:fs';
 import { fail, run } from './run.js';
@@ -34,137 +34,112 @@ const CHARTS = {
 
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-await yargs(hideBin(process.argv))
+
+const buildSyntax = (y: Argv) =>
+  y
+    .positional('reports', { describe: 'Markdown reports: files, folders (every .md below) or globs such as "reports/*.md"', type: 'string', array: true, demandOption: true })
+    .option('format', { alias: 'f', type: 'string', array: true, describe: `Output format(s), comma-separated: ${ALL_FORMATS.join(', ')}, or all; default: html` })
+    .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
+    .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates that override the built-in ones by file name' })
+    .option('out', { coerce: last, alias: 'o', type: 'string', describe: 'Output folder; default: output' })
+    .option('paper', { coerce: last, type: 'string', choices: PAPERS, describe: 'Paper size of the handout, notes pages and briefing PDFs; default: a4' })
+    .option('per-page', { coerce: lastNumber, type: 'number', choices: [...PER_PAGE], describe: 'Slides per handout page; default: 3, each beside lines for notes' })
+    .options(CONFIG)
+    .options(CHARTS)
+    .options(ALLOW)
+    .option('chrome', { coerce: last, type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
+    .option('concurrency', { coerce: lastNumber, alias: 'j', type: 'number', describe: 'Reports built, and documents printed, at once; default: the number of cores' })
+    .option('shard', { coerce: last, type: 'string', describe: 'Build only part i of n of the reports (sorted by path), e.g. 2/4: one per CI machine' })
+    .option('force', { type: 'boolean', default: false, describe: 'Rebuild reports whose outputs are up to date (recorded in OUT/.briefdeck)' })
+    .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever a report or a file it uses is saved (Ctrl-C stops)' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings, milliseconds, cached, error) to stdout' })
+    .example('$0 build report.md', 'Write output/report.html')
+    .example('$0 build report.md -f pptx', 'Write an editable PowerPoint file, output/report.pptx')
+    .example('$0 build report.md -f all', 'The deck, the PPTX, the slides PDF, handouts, notes pages and the briefing')
+    .example('$0 build report.md -f handout --paper letter --per-page 6', 'Six slides per US-letter handout page')
+    .example('$0 build q3.md q4.md -o decks', 'Build two decks into decks/')
+    .example('$0 build reports/ -f all', 'Every report below reports/, in one run on one browser; unchanged ones are skipped')
+    .example('$0 build "reports/*.md" --shard 2/4', 'The second quarter of the reports: one CI machine of four')
+    .example('$0 build report.md --json', 'Build and print a machine-readable summary')
+    .example('$0 build report.md -t stage', 'Use a built-in theme (list them: briefdeck themes)')
+    .example('$0 build report.md -t ./brand.yaml', 'Use your own theme file (its tokens override the default)')
+    .example('$0 build report.md --templates my-templates', 'Draw slides with your own templates (start with: briefdeck init templates my-templates)');
+
+const planSyntax = (y: Argv) =>
+  y
+    .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
+    .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
+    .options(CONFIG)
+    .options(CHARTS)
+    .options(ALLOW)
+    .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
+    .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
+    .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts');
+
+const previewSyntax = (y: Argv) =>
+  y
+    .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
+    .option('port', { coerce: lastNumber, alias: 'p', type: 'number', describe: 'Port; default: a free one' })
+    .option('host', { coerce: last, type: 'string', default: '127.0.0.1', describe: 'Address to serve on (loopback by default: the deck is not shared)' })
+    .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
+    .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
+    .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates, as for build' })
+    .options(CONFIG)
+    .options(CHARTS)
+    .options(ALLOW)
+    .example('$0 preview report.md --open', 'Edit the report in your editor; the deck reloads on every save (Ctrl-C stops)');
+
+const checkSyntax = (y: Argv) =>
+  y
+    .positional('reports', { describe: 'Markdown reports: files, folders or globs', type: 'string', array: true, demandOption: true })
+    .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Treat every warning as an error (exit 1)' })
+    .option('max-continued', { coerce: lastNumber, type: 'number', describe: 'Slides a section may continue on before it is reported; default 2' })
+    .options(CONFIG)
+    .options(CHARTS)
+    .options(ALLOW)
+    .option('json', { type: 'boolean', default: false, describe: 'Print { diagnostics: [{ level, code, message, file, line }] } to stdout' })
+    .example('$0 check report.md', 'Missing pictures and links are errors (exit 1); long sections, long titles, empty sections, dropped HTML and low contrast are warnings')
+    .example('$0 check reports/ --strict', 'Fail a CI job on any warning');
+
+const themeShowSyntax = (y: Argv) => y.positional('theme', { describe: 'Built-in theme name', type: 'string', demandOption: true });
+
+const themesSyntax = (y: Argv) =>
+  y
+    .command('show <theme>', "Print a built-in theme's file (a theme to copy from)", themeShowSyntax)
+    .option('json', { type: 'boolean', default: false, global: false, describe: 'Print the list as JSON: { themes: [{ name, description }] }' })
+    .example('$0 themes', 'Each built-in theme and what it looks like')
+    .example('$0 themes show default', "The default theme's file, comments included")
+    .example('$0 init theme brand', 'Start a theme of your own: brand.yaml, extending the default');
+
+const initThemeSyntax = (y: Argv) =>
+  y
+    .positional('name', { describe: 'Theme name, also the file name (letters, digits, - and _)', type: 'string', demandOption: true })
+    .option('dir', { coerce: last, type: 'string', describe: 'Folder to write it in; default: the working folder' })
+    .option('force', { type: 'boolean', default: false, describe: 'Overwrite NAME.yaml if it exists' })
+    .example('$0 init theme brand', 'Write brand.yaml, then: briefdeck build report.md --theme ./brand.yaml');
+
+const initTemplatesSyntax = (y: Argv) =>
+  y
+    .positional('dir', { describe: 'Folder to copy them into (created if needed)', type: 'string', demandOption: true })
+    .option('force', { type: 'boolean', default: false, describe: 'Overwrite template files already in DIR' })
+    .example('$0 init templates my-templates', 'Copy them, then: briefdeck build report.md --templates my-templates');
+
+const initSyntax = (y: Argv) =>
+  y
+    .command('theme <name>', 'Write NAME.yaml: a commented theme that extends the default one', initThemeSyntax)
+    .command('templates <dir>', 'Copy the built-in templates into DIR, to edit and use with --templates DIR', initTemplatesSyntax)
+    .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR');
+
+const argv = await yargs(hideBin(process.argv))
   .scriptName('briefdeck')
   .usage('$0 <command> [options]\n\nTurn a written report (Markdown) into a presentable slide deck.')
-  .command(
-    'build <reports..>',
-    'Build decks from one or more reports',
-    (y) =>
-      y
-        .positional('reports', { describe: 'Markdown reports: files, folders (every .md below) or globs such as "reports/*.md"', type: 'string', array: true, demandOption: true })
-        .option('format', { alias: 'f', type: 'string', array: true, describe: `Output format(s), comma-separated: ${ALL_FORMATS.join(', ')}, or all; default: html` })
-        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json); default: front matter "theme", else "default"' })
-        .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates that override the built-in ones by file name' })
-        .option('out', { coerce: last, alias: 'o', type: 'string', describe: 'Output folder; default: output' })
-        .option('paper', { coerce: last, type: 'string', choices: PAPERS, describe: 'Paper size of the handout, notes pages and briefing PDFs; default: a4' })
-        .option('per-page', { coerce: lastNumber, type: 'number', choices: [...PER_PAGE], describe: 'Slides per handout page; default: 3, each beside lines for notes' })
-        .options(CONFIG)
-        .options(CHARTS)
-        .options(ALLOW)
-        .option('chrome', { coerce: last, type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
-        .option('concurrency', { coerce: lastNumber, alias: 'j', type: 'number', describe: 'Reports built, and documents printed, at once; default: the number of cores' })
-        .option('shard', { coerce: last, type: 'string', describe: 'Build only part i of n of the reports (sorted by path), e.g. 2/4: one per CI machine' })
-        .option('force', { type: 'boolean', default: false, describe: 'Rebuild reports whose outputs are up to date (recorded in OUT/.briefdeck)' })
-        .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever a report or a file it uses is saved (Ctrl-C stops)' })
-        .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary (files, slides, warnings, milliseconds, cached, error) to stdout' })
-        .example('$0 build report.md', 'Write output/report.html')
-        .example('$0 build report.md -f pptx', 'Write an editable PowerPoint file, output/report.pptx')
-        .example('$0 build report.md -f all', 'The deck, the PPTX, the slides PDF, handouts, notes pages and the briefing')
-        .example('$0 build report.md -f handout --paper letter --per-page 6', 'Six slides per US-letter handout page')
-        .example('$0 build q3.md q4.md -o decks', 'Build two decks into decks/')
-        .example('$0 build reports/ -f all', 'Every report below reports/, in one run on one browser; unchanged ones are skipped')
-        .example('$0 build "reports/*.md" --shard 2/4', 'The second quarter of the reports: one CI machine of four')
-        .example('$0 build report.md --json', 'Build and print a machine-readable summary')
-        .example('$0 build report.md -t stage', 'Use a built-in theme (list them: briefdeck themes)')
-        .example('$0 build report.md -t ./brand.yaml', 'Use your own theme file (its tokens override the default)')
-        .example('$0 build report.md --templates my-templates', 'Draw slides with your own templates (start with: briefdeck init templates my-templates)'),
-    (argv) => run(async () => (await import('./build-command.js')).buildCommand(argv)),
-  )
-  .command(
-    'plan <report>',
-    'Print the deck a report would become, without writing anything',
-    (y) =>
-      y
-        .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
-        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
-        .options(CONFIG)
-        .options(CHARTS)
-        .options(ALLOW)
-        .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
-        .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
-        .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts'),
-    (argv) => run(async () => (await import('./plan-command.js')).planCommand(argv)),
-  )
-  .command(
-    'preview <report>',
-    'Serve the deck on this machine and reload it whenever the report, its pictures, theme or templates change',
-    (y) =>
-      y
-        .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
-        .option('port', { coerce: lastNumber, alias: 'p', type: 'number', describe: 'Port; default: a free one' })
-        .option('host', { coerce: last, type: 'string', default: '127.0.0.1', describe: 'Address to serve on (loopback by default: the deck is not shared)' })
-        .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
-        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
-        .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates, as for build' })
-        .options(CONFIG)
-        .options(CHARTS)
-        .options(ALLOW)
-        .example('$0 preview report.md --open', 'Edit the report in your editor; the deck reloads on every save (Ctrl-C stops)'),
-    (argv) => run(async () => (await import('./preview-command.js')).previewCommand(argv)),
-  )
-  .command(
-    'check <reports..>',
-    'Plan reports without writing them and report what would embarrass a presenter (for CI)',
-    (y) =>
-      y
-        .positional('reports', { describe: 'Markdown reports: files, folders or globs', type: 'string', array: true, demandOption: true })
-        .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
-        .option('strict', { type: 'boolean', default: false, describe: 'Treat every warning as an error (exit 1)' })
-        .option('max-continued', { coerce: lastNumber, type: 'number', describe: 'Slides a section may continue on before it is reported; default 2' })
-        .options(CONFIG)
-        .options(CHARTS)
-        .options(ALLOW)
-        .option('json', { type: 'boolean', default: false, describe: 'Print { diagnostics: [{ level, code, message, file, line }] } to stdout' })
-        .example('$0 check report.md', 'Missing pictures and links are errors (exit 1); long sections, long titles, empty sections, dropped HTML and low contrast are warnings')
-        .example('$0 check reports/ --strict', 'Fail a CI job on any warning'),
-    (argv) => run(async () => (await import('./check-command.js')).checkCommand(argv)),
-  )
-  .command(
-    'themes',
-    'List the built-in themes; themes show NAME prints one',
-    (y) =>
-      y
-        .command(
-          'show <theme>',
-          "Print a built-in theme's file (a theme to copy from)",
-          (s) => s.positional('theme', { describe: 'Built-in theme name', type: 'string', demandOption: true }),
-          (argv) => run(async () => (await import('./themes-command.js')).themeShowCommand(argv)),
-        )
-        .option('json', { type: 'boolean', default: false, global: false, describe: 'Print the list as JSON: { themes: [{ name, description }] }' })
-        .example('$0 themes', 'Each built-in theme and what it looks like')
-        .example('$0 themes show default', "The default theme's file, comments included")
-        .example('$0 init theme brand', 'Start a theme of your own: brand.yaml, extending the default'),
-    (argv) => run(async () => (await import('./themes-command.js')).themesCommand(argv)),
-  )
-  .command(
-    'init',
-    'Write a starter theme or a copy of the templates to edit',
-    (y) =>
-      y
-        .command(
-          'theme <name>',
-          'Write NAME.yaml: a commented theme that extends the default one',
-          (s) =>
-            s
-              .positional('name', { describe: 'Theme name, also the file name (letters, digits, - and _)', type: 'string', demandOption: true })
-              .option('dir', { coerce: last, type: 'string', describe: 'Folder to write it in; default: the working folder' })
-              .option('force', { type: 'boolean', default: false, describe: 'Overwrite NAME.yaml if it exists' })
-              .example('$0 init theme brand', 'Write brand.yaml, then: briefdeck build report.md --theme ./brand.yaml'),
-          (argv) => run(async () => (await import('./init-command.js')).initThemeCommand(argv)),
-        )
-        .command(
-          'templates <dir>',
-          'Copy the built-in templates into DIR, to edit and use with --templates DIR',
-          (s) =>
-            s
-              .positional('dir', { describe: 'Folder to copy them into (created if needed)', type: 'string', demandOption: true })
-              .option('force', { type: 'boolean', default: false, describe: 'Overwrite template files already in DIR' })
-              .example('$0 init templates my-templates', 'Copy them, then: briefdeck build report.md --templates my-templates'),
-          (argv) => run(async () => (await import('./init-command.js')).initTemplatesCommand(argv)),
-        )
-        .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR'),
-  )
+  .command('build <reports..>', 'Build decks from one or more reports', buildSyntax)
+  .command('plan <report>', 'Print the deck a report would become, without writing anything', planSyntax)
+  .command('preview <report>', 'Serve the deck on this machine and reload it whenever the report, its pictures, theme or templates change', previewSyntax)
+  .command('check <reports..>', 'Plan reports without writing them and report what would embarrass a presenter (for CI)', checkSyntax)
+  .command('themes', 'List the built-in themes; themes show NAME prints one', themesSyntax)
+  .command('init', 'Write a starter theme or a copy of the templates to edit', initSyntax)
   .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the stack trace of an internal error' })
   .middleware((argv) => {
     if (argv.debug) process.env.BRIEFDECK_DEBUG = '1';
@@ -180,3 +155,29 @@ await yargs(hideBin(process.argv))
   .wrap(Math.min(100, process.stdout.columns || 100))
   .fail((msg, err) => fail(msg ?? err?.message ?? 'invalid usage', 2))
   .parseAsync();
+
+
+/** The arguments a command's syntax yields, as its handler would have received them. */
+type ArgsOf<S> = S extends (y: Argv) => Argv<infer T> ? ArgumentsCamelCase<T> : never;
+const args = <S>(_syntax: S) => argv as unknown as ArgsOf<S>;
+
+/**
+ * Commands run once yargs has parsed and checked the arguments, not as yargs handlers: after starting
+ * a handler, yargs lays out the command's whole help text in case the handler shows it, some 50 ms
+ * of every build. A command's module is imported only when it runs.
+ */
+const COMMANDS: Record<string, () => Promise<void>> = {
+  build: async () => (await import('./build-command.js')).buildCommand(args(buildSyntax)),
+  plan: async () => (await import('./plan-command.js')).planCommand(args(planSyntax)),
+  preview: async () => (await import('./preview-command.js')).previewCommand(args(previewSyntax)),
+  check: async () => (await import('./check-command.js')).checkCommand(args(checkSyntax)),
+  themes: async () => (await import('./themes-command.js')).themesCommand(args(themesSyntax)),
+  'themes show': async () => (await import('./themes-command.js')).themeShowCommand(args(themeShowSyntax)),
+  'init theme': async () => (await import('./init-command.js')).initThemeCommand(args(initThemeSyntax)),
+  'init templates': async () => (await import('./init-command.js')).initTemplatesCommand(args(initTemplatesSyntax)),
+};
+
+const words = argv._.map(String);
+const command = COMMANDS[words.slice(0, 2).join(' ')] ?? COMMANDS[words[0]];
+if (!command) fail('Name a command: build, preview, check, plan, themes or init (see --help)', 2);
+await run(command);

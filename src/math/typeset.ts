@@ -21,35 +21,17 @@ interface MathJaxKit {
 
 let kit: MathJaxKit | undefined;
 
-/** [folder, configuration file prefix, package name] of the TeX packages we enable. */
-const PACKAGES: [string, string, string][] = [
-  ['base', 'Base', 'base'],
-  ['ams', 'Ams', 'ams'],
-  ['newcommand', 'Newcommand', 'newcommand'],
-  ['noundefined', 'NoUndefined', 'noundefined'],
-  ['boldsymbol', 'Boldsymbol', 'boldsymbol'],
-  ['cancel', 'Cancel', 'cancel'],
-  ['color', 'Color', 'color'],
-  ['mathtools', 'Mathtools', 'mathtools'],
-  ['textmacros', 'TextMacros', 'textmacros'],
-  ['unicode', 'Unicode', 'unicode'],
-];
 const cache = new Map<string, Typeset>();
 
-/** MathJax takes ~200 ms to load, so only reports with math pay for it. */
+/** MathJax takes some 80 ms to load, so only reports with math pay for it. */
 function load(): MathJaxKit {
   if (kit) return kit;
-  const require = createRequire(import.meta.url);
-  const { mathjax } = require('mathjax-full/js/mathjax.js');
-  const { TeX } = require('mathjax-full/js/input/tex.js');
-  const { SVG } = require('mathjax-full/js/output/svg.js');
-  const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js');
-  const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js');
-  // The packages report authors use; loading all of MathJax's doubles its start-up time.
-  for (const pkg of PACKAGES) require(`mathjax-full/js/input/tex/${pkg[0]}/${pkg[1]}Configuration.js`);
+  // One level below the source or output root, as every module that loads it is (src/math,
+  // dist/math, dist/bin): in the sources it is the kit's own file, in dist its bundle.
+  const { packages, mathjax, TeX, SVG, liteAdaptor, RegisterHTMLHandler } = createRequire(import.meta.url)('../mathjax-kit.cjs');
   const adaptor = liteAdaptor();
   RegisterHTMLHandler(adaptor);
-  const input = new TeX({ packages: PACKAGES.map((p) => p[2]) });
+  const input = new TeX({ packages });
   const output = new SVG({ fontCache: 'none' });
   const doc = mathjax.document('', { InputJax: input, OutputJax: output });
   kit = {
