@@ -36,8 +36,9 @@ export function writeParts(parts: Parts): Buffer {
     const stored = STORED.test(name);
     const file: ZipInputFile = { filename: name, size: bytes.length, crc: crc32(bytes), compression: stored ? 0 : 8 };
     zip.add(file);
-    // fflate types chunks as backed by a plain ArrayBuffer; zlib and Buffer pools are, in practice.
-    file.ondata!(null, (stored ? bytes : deflateRawSync(bytes, { level: 6 })) as Uint8Array<ArrayBuffer>, true);
+    // zlib hands back a view of a 16 KB buffer however small the part: copied to its own size, the
+    // 20 000 parts of a 4800-slide deck hold 18 MB instead of 320 MB, which the process kept after.
+    file.ondata!(null, stored ? new Uint8Array(bytes) : new Uint8Array(deflateRawSync(bytes, { level: 6 })), true);
   }
   zip.end();
   return Buffer.concat(chunks);
