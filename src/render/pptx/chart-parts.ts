@@ -142,14 +142,14 @@ export function rebuildWorkbook(bytes: Uint8Array, chartXml: string): Buffer {
     `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.size}" uniqueCount="${strings.size}">` +
     [...strings.keys()].map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('') +
     '</sst>';
-  parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet, 'utf8'));
-  parts.set('xl/sharedStrings.xml', Buffer.from(sst, 'utf8'));
+  parts.set('xl/worksheets/sheet1.xml', sheet);
+  parts.set('xl/sharedStrings.xml', sst);
   // The table part is never linked from the sheet (pptxgenjs says linking it breaks the chart) and its
   // range is malformed: drop it, its relationship and its content type.
   parts.delete('xl/tables/table1.xml');
   parts.delete('xl/worksheets/_rels/sheet1.xml.rels');
   const types = partText(parts.get('[Content_Types].xml') ?? new Uint8Array());
-  parts.set('[Content_Types].xml', Buffer.from(types.replace(/\s*<Override PartName="\/xl\/tables\/[^"]*"[^>]*\/>/g, ''), 'utf8'));
+  parts.set('[Content_Types].xml', types.replace(/\s*<Override PartName="\/xl\/tables\/[^"]*"[^>]*\/>/g, ''));
   return writeParts(parts);
 }
 
@@ -178,7 +178,7 @@ export function repairCharts(parts: Parts, xml: Map<string, string>, check: (par
     xml.set(name, fixed);
     const workbook = workbookOf(name, xml);
     const file = workbook && parts.get(workbook);
-    if (!workbook || !file) {
+    if (!workbook || !(file instanceof Uint8Array)) {
       problems.push(`${name}: no embedded workbook`);
       continue;
     }

@@ -14,7 +14,7 @@ import { escapeXml } from './xml.js';
 import { XML_ILLEGAL } from '../../read/xml-chars.js';
 import { centipoints } from './units.js';
 import { CHART_PART, checkChartPart, repairCharts } from './chart-parts.js';
-import { readParts, writeParts, xmlParts, type Parts } from './zip-parts.js';
+import { writeParts, xmlParts, type Parts } from './zip-parts.js';
 
 export interface PackageOptions {
   texts: TextTokens;
@@ -41,8 +41,7 @@ const KNOWN_DEFAULTS: Record<string, string> = {
 const extOf = (part: string) => (/\.([^./]+)$/.exec(part)?.[1] ?? '').toLowerCase();
 const relsOf = (part: string) => path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
 
-export function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, opts: PackageOptions): Buffer {
-  const parts = readParts(written);
+export function finishPackage(parts: Parts, opts: PackageOptions): Buffer {
   const xml = xmlParts(parts);
 
   // Text pptxgenjs wrote itself (notes, properties) may carry them; the renderer has said so already.
@@ -81,7 +80,7 @@ export function finishPackage(written: Buffer | Uint8Array | ArrayBuffer, opts: 
   const names = new Set(parts.keys());
   xml.set('[Content_Types].xml', repairContentTypes(xml.get('[Content_Types].xml') ?? '', names));
 
-  for (const [name, text] of xml) parts.set(name, Buffer.from(text, 'utf8'));
+  for (const [name, text] of xml) parts.set(name, text);
   const problems = [...checkPackage(names, xml), ...chartProblems];
   if (problems.length) throw new Error(`the PPTX package is invalid after repair (a bug in briefdeck):\n  ${problems.slice(0, 20).join('\n  ')}`);
   return writeParts(parts);

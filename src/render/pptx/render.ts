@@ -24,6 +24,7 @@ import { TextTokens } from './tokens.js';
 import { Stage, inches } from './units.js';
 import { officeLang } from './scripts.js';
 import { finishPackage } from './package.js';
+import { pptxgenParts } from './unzipped.js';
 import { hasIllegal } from './xml.js';
 import { LAYOUTS, layoutSpec } from '../../layout/specs.js';
 
@@ -93,7 +94,7 @@ export async function renderPptx(input: RenderInput): Promise<Buffer> {
     input.progress?.(i + 1, total);
   });
 
-  const written = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  const written = await pptxgenParts(pres);
   const titles = Object.fromEntries(
     (Object.keys(LAYOUTS) as Slide['layout'][]).map((l) => {
       const { title } = layoutSpec(l, theme.scale);

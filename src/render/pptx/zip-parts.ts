@@ -7,8 +7,11 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync, Zip, type ZipInputFile } from 'fflate';
 
-/** Part name → bytes, in the order the zip stored them. Folder entries are left out. */
-export type Parts = Map<string, Uint8Array>;
+/**
+ * Part name → bytes, in the order the zip stored them, or → text (an XML part put right), encoded
+ * only as it is zipped. Folder entries are left out.
+ */
+export type Parts = Map<string, Uint8Array | string>;
 
 const CONTENT_TYPES = '[Content_Types].xml';
 /** Already compressed: deflating them again costs time and saves nothing. */
@@ -19,8 +22,8 @@ export function readParts(bytes: Uint8Array | ArrayBuffer): Parts {
   return new Map(Object.entries(files).filter(([name]) => !name.endsWith('/')));
 }
 
-export function partText(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+export function partText(part: Uint8Array | string): string {
+  return typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
 }
 
 /** The package's bytes; its content types come first, where Office's own writers put them. */
@@ -32,7 +35,9 @@ export function writeParts(parts: Parts): Buffer {
   });
   const order = parts.has(CONTENT_TYPES) ? [CONTENT_TYPES, ...[...parts.keys()].filter((n) => n !== CONTENT_TYPES)] : [...parts.keys()];
   for (const name of order) {
-    const bytes = parts.get(name)!;
+    // Text is encoded one part at a time: the encoded XML of a huge deck is not all held at once.
+    const part = parts.get(name)!;
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
     const stored = STORED.test(name);
     const file: ZipInputFile = { filename: name, size: bytes.length, crc: crc32(bytes), compression: stored ? 0 : 8 };
     zip.add(file);
