@@ -98,11 +98,21 @@ export function imageSources(deck: Deck, baseDir: string): (asset: number) => st
 
 /** Each slide of the deck as its `<section>`: the exact boxes, text and fitted sizes of the HTML deck. */
 export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: SectionOptions = {}): string[] {
+  const section = slideSectionMaker(deck, opts, print);
+  return deck.slides.map((_, i) => section(i));
+}
+
+/**
+ * Slide i's `<section>`, made when asked for: a long deck printed in parts holds the sections of the
+ * parts being printed, not all of them (a 4800-slide deck's sections are some 130 MB of strings).
+ */
+export function slideSectionMaker(deck: Deck, opts: HtmlOptions, print: SectionOptions = {}): (index: number) => string {
   const labels = labelsFor(deck.meta.lang, opts.theme.labels);
   const total = deck.slides.length;
   const imageSrc = imageSources(deck, opts.baseDir);
   const around = slideFrame(deck, opts);
-  return deck.slides.map((slide, i) => {
+  return (i) => {
+    const slide = deck.slides[i];
     const ctx = slideContext(slide, i + 1, total, deck, opts, imageSrc, labels.imageMissing, around);
     if (print.notes === false) ctx.notes = [];
     const html = templatesOf(opts).compile(`${slide.layout}.hbs`)(ctx);
@@ -110,7 +120,7 @@ export function renderSlideSections(deck: Deck, opts: HtmlOptions, print: Sectio
     if (!tag) return html;
     // The title is the first element with class "box title" (an h1 on the title slide, h2 elsewhere).
     return html.replace(/<(h[12]) class="box title"([^>]*)>([\s\S]*?)<\/\1>/, `<${tag} class="box title"$2>$3</${tag}>`);
-  });
+  };
 }
 
 /**

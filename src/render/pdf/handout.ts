@@ -11,7 +11,7 @@ import { chunk, partSize, printParts } from './parts.js';
 import { printCss, printDocument, printTemplate } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
 import { MM, pageCss, marginText, pageFrame, runningText, today, type PageFrame } from './page.js';
-import { slideSections, slideStyles, thumbnail } from './slide-pages.js';
+import { indices, slideSections, slideStyles, thumbnail } from './slide-pages.js';
 
 /** Columns and rows of each sheet. */
 const GRID: Record<PerPage, { cols: number; rows: number }> = {
@@ -45,8 +45,10 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
   const labels = labelsFor(deck.meta.lang, input.theme.labels);
   const frame = pageFrame(input.paper);
   const g = handoutGeometry(frame, perPage, deck.size.width / deck.size.height);
-  const sections = slideSections(input, { headings: false });
-  const sheets = chunk(sections, perPage).map((slides) => ({ cells: slides.map((s) => ({ thumb: thumbnail(deck, s, g.slideW) })) }));
+  const section = slideSections(input, { headings: false });
+  // A sheet's slide numbers; its thumbnails are drawn when its part prints.
+  const sheets = chunk(indices(deck.slides.length), perPage);
+  const sheet = (slides: number[]) => ({ cells: slides.map((s) => ({ thumb: thumbnail(deck, section(s), g.slideW) })) });
   const date = deck.meta.date ?? today();
   const running = runningText(input, { header: deck.meta.title, footer: date });
   const styles = [
@@ -64,7 +66,7 @@ export async function renderHandout(input: RenderInput): Promise<Buffer> {
       version: input.version,
       styles: [...styles, pageCss(frame, running, parts.length > 1 ? { firstPage: i * perPart + 1, total: sheets.length } : undefined)],
       body: printTemplate(input, 'handout')({
-        sheets: parts[i],
+        sheets: parts[i].map(sheet),
         perPage,
         sheetH: g.sheetH.toFixed(2),
         cellW: g.cellW.toFixed(2),

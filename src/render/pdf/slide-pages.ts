@@ -4,7 +4,7 @@
  */
 import type { Deck, Slide } from '../../types/deck.js';
 import type { RenderInput } from '../registry.js';
-import { deckCss, renderSlideSections } from '../html/render.js';
+import { deckCss, slideSectionMaker } from '../html/render.js';
 import { printCss } from './document.js';
 
 /** The first slide of each section of the report, where its bookmark goes. */
@@ -19,13 +19,19 @@ export function sectionStarts(deck: Deck): Set<number> {
 /**
  * `headings`: the title of each section's first slide is a heading (h1 on the title slide, h2
  * elsewhere), so Chromium's outline has one bookmark per section; every other title is plain text.
- * Without it no slide title is a heading (thumbnails on handouts and notes pages).
+ * Without it no slide title is a heading (thumbnails on handouts and notes pages). Slide i's section
+ * is made when asked for, so a document printed in parts holds only the sections of its parts in print.
  */
-export function slideSections(input: RenderInput, opts: { headings: boolean }): string[] {
+export function slideSections(input: RenderInput, opts: { headings: boolean }): (index: number) => string {
   const starts = sectionStarts(input.deck);
   const titleTag = (slide: Slide, i: number) =>
     opts.headings && starts.has(i) ? (slide.layout === 'title' ? 'h1' : 'h2') : 'div';
-  return renderSlideSections(input.deck, input, { notes: false, titleTag });
+  return slideSectionMaker(input.deck, input, { notes: false, titleTag });
+}
+
+/** The numbers 0 … n−1: the slides (or pages) a document prints, to cut into parts. */
+export function indices(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
 }
 
 /** The deck's styles (theme, fonts for every character of `extra` and the deck, slide styles) and the shared print styles. */

@@ -7,7 +7,7 @@ import type { RenderInput } from '../registry.js';
 import { chunk, partSize, printParts } from './parts.js';
 import { printCss, printDocument } from './document.js';
 import { metaFor, setMetadata } from './metadata.js';
-import { slideSections, slideStyles } from './slide-pages.js';
+import { indices, slideSections, slideStyles } from './slide-pages.js';
 
 export async function renderSlidesPdf(input: RenderInput): Promise<Buffer> {
   const { deck } = input;
@@ -15,13 +15,14 @@ export async function renderSlidesPdf(input: RenderInput): Promise<Buffer> {
   const styles = [...slideStyles(deck, input), printCss(input, 'slides'), page];
   // One slide a page: parts are runs of slides, and print side by side.
   const perPart = partSize(input, deck.slides.length);
-  const parts = chunk(slideSections(input, { headings: true }), perPart);
+  const section = slideSections(input, { headings: true });
+  const parts = chunk(indices(deck.slides.length), perPart);
   const html = (i: number) =>
     printDocument(deck, input, {
       kind: 'print-slides',
       version: input.version,
       styles,
-      body: `<div class="reveal"><div class="slides">\n${parts[i].join('\n')}\n</div></div>`,
+      body: `<div class="reveal"><div class="slides">\n${parts[i].map(section).join('\n')}\n</div></div>`,
     });
   const pdf = await printParts(input, parts.length, (i) => ({ html: html(i) }), { outline: true });
   return await setMetadata(pdf, metaFor(deck, input.version, 'Slides'));
