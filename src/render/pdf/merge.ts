@@ -51,9 +51,12 @@ export interface MergeOptions {
   underTitle?: boolean;
 }
 
-export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Promise<Uint8Array> {
-  if (parts.length === 0) throw new Error('mergePdfs: no parts');
-  if (parts.length === 1) return parts[0].bytes;
+/**
+ * The parts merged in order. They may still be printing: each is awaited when its turn comes, and
+ * its bytes are let go once it is copied, so a long document's parts need not all be held at once.
+ */
+export async function mergePdfs(parts: Iterable<PdfPart> | AsyncIterable<PdfPart>, opts: MergeOptions = {}): Promise<Uint8Array> {
+  if (Array.isArray(parts) && parts.length === 1) return parts[0].bytes;
   const lib = await import('pdf-lib');
   const { PDFDocument, PDFDict, PDFArray, PDFRef, PDFNumber, PDFPageLeaf, PDFObjectCopier, ParseSpeeds } = lib;
   const N = (name: string) => lib.PDFName.of(name);
@@ -91,9 +94,11 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
   };
   const utf8 = new TextDecoder();
 
-  for (let p = 0; p < parts.length; p++) {
+  let p = -1;
+  for await (const part of parts) {
+    p++;
     // The default parse speed yields to the event loop every 100 objects, which costs more than the parsing.
-    const src = await PDFDocument.load(parts[p].bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const src = await PDFDocument.load(part.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     const scat = src.catalog;
     const copier = PDFObjectCopier.for(src.context, ctx);
     const copy = <T extends PDFObject>(o: T): T => copier.copy(o) as T;
@@ -197,7 +202,7 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
     }
 
     // A name comes from the part that owns it; otherwise from the first part that has it.
-    const own = new Set(parts[p].ownDests ?? []);
+    const own = new Set(part.ownDests ?? []);
     for (const [name, value] of scat.lookupMaybe(N('Dests'), PDFDict)?.entries() ?? []) {
       const owned = own.has(destId(utf8.decode(name.asBytes())));
       const prev = dests.get(name);
@@ -230,6 +235,7 @@ export async function mergePdfs(parts: PdfPart[], opts: MergeOptions = {}): Prom
       if (v !== undefined) dict.set(N(key), PDFNumber.of(v + offset));
     }
   }
+  if (p < 0) throw new Error('mergePdfs: no parts');
 
   // A balanced page tree over every page, in order, below the catalog's /Pages node: each part's
   // pages were gathered under nodes as the part was copied, and those nodes are gathered here.

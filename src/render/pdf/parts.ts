@@ -7,6 +7,7 @@
  */
 import type { RenderInput } from '../registry.js';
 import { printHtml, type PrintOptions } from './print.js';
+import type { PdfPart } from './merge.js';
 import { Limit } from '../../batch/limit.js';
 
 /**
@@ -59,32 +60,46 @@ export async function printParts(
   if (count === 1) return (await printHtml(input, make(0, 0).html, opts)).pdf;
   // The steps of each part would make a bar jump back and forth: it counts parts instead.
   const quiet: RenderInput = { ...input, progress: undefined };
+
   let done = 0;
-  const printed = (): void => input.progress?.(++done, count);
-  const parts: Array<{ bytes: Uint8Array; ownDests?: string[] }> = [];
+  const print = async (i: number, pagesBefore: number) => {
+    const part = make(i, pagesBefore);
+    const printed = await printHtml(quiet, part.html, opts);
+    input.progress?.(++done, count);
+    return { part: { bytes: printed.pdf, ownDests: part.ownDests }, pages: printed.pages };
+  };
+  // Parts are merged in order while later ones print; a merged part's bytes are let go at once.
+  const { mergePdfs } = await import('./merge.js');
+  let parts: AsyncGenerator<PdfPart>;
   if (opts.inOrder) {
-    let pages = 0;
-    for (let i = 0; i < count; i++) {
-      const part = make(i, pages);
-      const { pdf, pages: partPages } = await printHtml(quiet, part.html, opts);
-      pages += partPages;
-      parts.push({ bytes: pdf, ownDests: part.ownDests });
-      printed();
-    }
+    parts = (async function* () {
+      let pages = 0;
+      let next = print(0, 0);
+      for (let i = 0; i < count; i++) {
+        const { part, pages: partPages } = await next;
+        pages += partPages;
+        // The next part prints while this one is merged.
+        if (i + 1 < count) {
+          next = print(i + 1, pages);
+          next.catch(() => undefined);
+        }
+        yield part;
+      }
+    })();
   } else {
     // Two parts of a document in flight keep the run's tabs busy; the others are not even written yet.
     const flight = new Limit(2);
-    await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        flight.run(async () => {
-          const part = make(i, 0);
-          parts[i] = { bytes: (await printHtml(quiet, part.html, opts)).pdf, ownDests: part.ownDests };
-          printed();
-        }),
-      ),
-    );
+    const printing: Array<Promise<PdfPart> | undefined> = Array.from({ length: count }, (_, i) => flight.run(async () => (await print(i, 0)).part));
+    // A part that fails while an earlier one is being merged is reported when its turn comes.
+    for (const p of printing) p!.catch(() => undefined);
+    parts = (async function* () {
+      for (let i = 0; i < count; i++) {
+        const part = await printing[i]!;
+        printing[i] = undefined;
+        yield part;
+      }
+    })();
   }
-  const { mergePdfs } = await import('./merge.js');
   // Only the first part holds the document's title (h1): later headings nest under it, as in one print.
   return mergePdfs(parts, { underTitle: true });
 }
