@@ -128,6 +128,12 @@ async function releasePage(browser: Browser, page: Page, reusable: boolean): Pro
   if (reusable) {
     try {
       await page.setContent('<!doctype html><title></title>', { waitUntil: 'domcontentloaded', timeout: 10_000 });
+      // What the last document left is garbage the renderer would collect lazily: a tab that printed
+      // the 30 parts of a 2000-section briefing took Chromium from 375 to 640 MiB, 445 MiB collected.
+      await page.createCDPSession().then(async (session) => {
+        await session.send('HeapProfiler.collectGarbage');
+        await session.detach();
+      });
       if (!idle.has(browser)) idle.set(browser, []);
       idle.get(browser)!.push(page);
       return;
