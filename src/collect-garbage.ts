@@ -9,6 +9,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 let gc: (() => void) | undefined;
+/** Bytes in use after the last collection made here. */
+let collected = 0;
 
 export function collectGarbage(): void {
   if (!gc) {
@@ -16,4 +18,14 @@ export function collectGarbage(): void {
     gc = vm.runInNewContext('gc') as () => void;
   }
   gc();
+  collected = v8.getHeapStatistics().used_heap_size;
+}
+
+/**
+ * A collection once the heap holds `slack` bytes more than after the last one: after every print of
+ * a huge deck, where each part leaves megabytes of HTML and PDF bytes, without paying for a full
+ * collection when there is little to collect.
+ */
+export function collectGarbageOver(slack: number): void {
+  if (v8.getHeapStatistics().used_heap_size - collected > slack) collectGarbage();
 }
