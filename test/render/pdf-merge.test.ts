@@ -166,6 +166,26 @@ describe.skipIf(!canPrint)('merging PDFs printed in parts', () => {
     expect(got.map((t) => t.trim().split('\n')[0])).toEqual(['Contents', 'Alpha section', 'Beta section', 'Café section', 'Delta section', 'Epsilon section']);
   });
 
+  it('merges parts that arrive one after another as the same file as parts given at once', async () => {
+    // As a long document prints: each part is ready a little after the one before.
+    async function* arriving() {
+      for (const part of parts) {
+        await new Promise((r) => setTimeout(r, 20));
+        yield part;
+      }
+    }
+    const streamed = file('streamed.pdf');
+    writeFileSync(streamed, await mergePdfs(arriving()));
+    expect(pdfText(streamed)).toBe(pdfText(file('merged.pdf')));
+    expect(pdfInfo(streamed).pages).toBe(6);
+    const pdf = await PDFDocument.load(readFileSync(streamed), { updateMetadata: false });
+    expect(pdf.catalog.lookup(N('Dests'), PDFDict).entries().length).toBe(merged.catalog.lookup(N('Dests'), PDFDict).entries().length);
+  });
+
+  it('says when there is nothing to merge', async () => {
+    await expect(mergePdfs([])).rejects.toThrow('no parts');
+  });
+
   it('builds a balanced page tree when there are many pages', async () => {
     const many = file('many.pdf');
     writeFileSync(many, await mergePdfs(Array.from({ length: 18 }, (_, i) => ({ bytes: parts[i % 3].bytes }))));
