@@ -117,8 +117,8 @@ export const FRUGAL_FROM_SLIDES = 2000;
 const FRUGAL_FROM_BYTES = 800_000;
 /**
  * Formats printed at once in a frugal build, and the order they take turns in: the longest first.
- * Two at a time took 2000 sections to about 1.1 GiB; one at a time, 0.93 GiB and no slower now
- * that each format prints its parts side by side.
+ * Two at a time peaked at about 1.1 GiB for 2000 sections (sampled each second); one at a time at
+ * 0.93–1.04 GiB, in about the same time now that each format prints two parts side by side.
  */
 const FRUGAL_PRINTING = 1;
 const FRUGAL_ORDER = ['.notes.pdf', '.pdf', '.handout.pdf', '.briefing.pdf'];

@@ -60,7 +60,6 @@ export async function printParts(
   if (count === 1) return (await printHtml(input, make(0, 0).html, opts)).pdf;
   // The steps of each part would make a bar jump back and forth: it counts parts instead.
   const quiet: RenderInput = { ...input, progress: undefined };
-
   let done = 0;
   const print = async (i: number, pagesBefore: number) => {
     const part = make(i, pagesBefore);
