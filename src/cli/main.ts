@@ -32,6 +32,9 @@ const CHARTS = {
   charts: { coerce: (v: string | string[]) => last(v) as ChartsMode, type: 'string', choices: ['auto', 'off'], describe: 'Add a chart slide after each clear numeric table (auto), or only where <!-- chart: … --> asks (off); default: front matter "charts", else auto' },
 } as const;
 
+/** The options every command that reads a report takes, in the order its help lists them. */
+const REPORT = { ...CONFIG, ...CHARTS, ...ALLOW } as const;
+
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 
@@ -44,9 +47,7 @@ const buildSyntax = (y: Argv) =>
     .option('out', { coerce: last, alias: 'o', type: 'string', describe: 'Output folder; default: output' })
     .option('paper', { coerce: last, type: 'string', choices: PAPERS, describe: 'Paper size of the handout, notes pages and briefing PDFs; default: a4' })
     .option('per-page', { coerce: lastNumber, type: 'number', choices: [...PER_PAGE], describe: 'Slides per handout page; default: 3, each beside lines for notes' })
-    .options(CONFIG)
-    .options(CHARTS)
-    .options(ALLOW)
+    .options(REPORT)
     .option('chrome', { coerce: last, type: 'string', describe: 'Browser that prints the PDFs; default: CHROME_PATH, then the system Chromium' })
     .option('concurrency', { coerce: lastNumber, alias: 'j', type: 'number', describe: 'Reports built, and documents printed, at once; default: the number of cores' })
     .option('shard', { coerce: last, type: 'string', describe: 'Build only part i of n of the reports (sorted by path), e.g. 2/4: one per CI machine' })
@@ -69,9 +70,7 @@ const planSyntax = (y: Argv) =>
   y
     .positional('report', { describe: 'Markdown report file', type: 'string', demandOption: true })
     .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name (see briefdeck themes), or path to a theme file (.yaml/.json)' })
-    .options(CONFIG)
-    .options(CHARTS)
-    .options(ALLOW)
+    .options(REPORT)
     .option('json', { type: 'boolean', default: false, describe: 'Print the deck model as JSON' })
     .example('$0 plan report.md', 'Outline: slide number, layout, title, key points')
     .example('$0 plan report.md --json > deck.json', 'The deck model, for scripts');
@@ -84,9 +83,7 @@ const previewSyntax = (y: Argv) =>
     .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
     .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
     .option('templates', { coerce: last, type: 'string', describe: 'Folder of templates, as for build' })
-    .options(CONFIG)
-    .options(CHARTS)
-    .options(ALLOW)
+    .options(REPORT)
     .example('$0 preview report.md --open', 'Edit the report in your editor; the deck reloads on every save (Ctrl-C stops)');
 
 const checkSyntax = (y: Argv) =>
@@ -95,9 +92,7 @@ const checkSyntax = (y: Argv) =>
     .option('theme', { coerce: last, alias: 't', type: 'string', describe: 'Theme name or theme file, as for build' })
     .option('strict', { type: 'boolean', default: false, describe: 'Treat every warning as an error (exit 1)' })
     .option('max-continued', { coerce: lastNumber, type: 'number', describe: 'Slides a section may continue on before it is reported; default 2' })
-    .options(CONFIG)
-    .options(CHARTS)
-    .options(ALLOW)
+    .options(REPORT)
     .option('json', { type: 'boolean', default: false, describe: 'Print { diagnostics: [{ level, code, message, file, line }] } to stdout' })
     .example('$0 check report.md', 'Missing pictures and links are errors (exit 1); long sections, long titles, empty sections, dropped HTML and low contrast are warnings')
     .example('$0 check reports/ --strict', 'Fail a CI job on any warning');
