@@ -223,18 +223,29 @@ function axisGeometry(input: ChartInput, horizontal: boolean): Omit<ChartGeometr
 
 type Layout = Omit<ChartGeometry, 'style' | 'decimals'> & { labelsOnly: boolean };
 
-function columnLayout(input: ChartInput, every: number): Layout {
+/** What the column and bar layouts both start from: sizes, the legend, and which labels show. */
+function layoutBasis(input: ChartInput, every: number) {
   const { chart, box, size: s, lineHeight: lh, measurer: m } = input;
-  const n = chart.categories.length;
-  const line = s * lh;
-  const gap = CHART_SPACING.gap * s;
-  const legend = topLegend(input);
+  return {
+    chart,
+    box,
+    s,
+    m,
+    n: chart.categories.length,
+    line: s * lh,
+    gap: CHART_SPACING.gap * s,
+    legend: topLegend(input),
+    shown: (i: number) => i % every === 0,
+    widths: chart.categories.map((c) => m.width(c, STYLE, s)),
+  };
+}
+
+function columnLayout(input: ChartInput, every: number): Layout {
+  const { chart, box, s, m, n, line, gap, legend, shown, widths } = layoutBasis(input, every);
   const plotTop = box.y + legend.height + line / 2;
   const { lo, hi } = valueRange(chart);
   const zero = needsZero(chart, lo, hi);
   const style = numberStyle(chart);
-  const shown = (i: number) => i % every === 0;
-  const widths = chart.categories.map((c) => m.width(c, STYLE, s));
   /** How far left of its column a turned label reaches: its length and half its line, at 45°. */
   const reach = (w: number) => (w + line / 2) * COS45;
 
@@ -305,7 +316,7 @@ function columnLayout(input: ChartInput, every: number): Layout {
       // The labels decide the plot's size too: only a legend that does not fit is beyond their help.
       labelsOnly: legend.fits,
       size: s,
-      lineHeight: lh,
+      lineHeight: input.lineHeight,
       box,
       plot,
       horizontal: false,
@@ -325,17 +336,11 @@ function columnLayout(input: ChartInput, every: number): Layout {
 }
 
 function barLayout(input: ChartInput, every: number): Layout {
-  const { chart, box, size: s, lineHeight: lh, measurer: m } = input;
-  const n = chart.categories.length;
-  const line = s * lh;
-  const gap = CHART_SPACING.gap * s;
-  const legend = topLegend(input);
+  const { chart, box, s, m, n, line, gap, legend, shown, widths } = layoutBasis(input, every);
   const plotTop = box.y + legend.height;
   const axisH = gap + line;
   const plotH = box.y + box.h - axisH - plotTop;
   const slotH = plotH / n;
-  const shown = (i: number) => i % every === 0;
-  const widths = chart.categories.map((c) => m.width(c, STYLE, s));
   const natural = Math.max(...widths.filter((_, i) => shown(i)));
   const column = Math.min(natural / SLACK, box.w * MAX_LABEL_COLUMN);
 
@@ -384,7 +389,7 @@ function barLayout(input: ChartInput, every: number): Layout {
     fits: !!labels && plotFits && legend.fits,
     labelsOnly: legend.fits,
     size: s,
-    lineHeight: lh,
+    lineHeight: input.lineHeight,
     box,
     plot,
     horizontal: true,
