@@ -6,12 +6,11 @@
  * PowerPoint repairs (data label positions a chart type lacks, barDir on lines: PptxGenJS #859,
  * #768) are never passed; what it writes wrong regardless is fixed in chart-parts.ts.
  */
-import type { ChartBlock } from '../../types/deck.js';
 import { LAYOUTS, px } from '../../layout/specs.js';
 import { chartGeometry } from '../../chart/geometry.js';
 import { excelFormat } from '../../chart/format.js';
 import { chartColors, chartSummary } from '../../chart/svg.js';
-import type { SlideCtx } from './context.js';
+import { blockOf, type SlideCtx } from './context.js';
 import { hex, points } from './units.js';
 import { officeLang } from './scripts.js';
 import { escapeXml, stripIllegal } from './xml.js';
@@ -22,7 +21,7 @@ type ChartOptions = NonNullable<Parameters<SlideCtx['out']['addChart']>[2]>;
 const GAP_WIDTH = 80;
 
 export function buildChart(c: SlideCtx): void {
-  const block = c.slide.blocks.find((b) => 'chart' in b) as { chart: ChartBlock } | undefined;
+  const block = blockOf(c.slide, 'chart');
   if (!block) return;
   const { chart } = block;
   const { theme, deck } = c;

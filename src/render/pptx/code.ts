@@ -7,7 +7,7 @@ import { LAYOUTS, SLACK, SPACING, px } from '../../layout/specs.js';
 import { highlightHtml } from '../html/highlight.js';
 import { codeTintOf, type CodeTint } from '../code-tints.js';
 import type { CodeColors } from '../../theme/types.js';
-import type { SlideCtx } from './context.js';
+import { blockOf, type SlideCtx } from './context.js';
 import type { Paragraph, TextRun } from './text.js';
 import { hex } from './units.js';
 
@@ -49,7 +49,7 @@ function preWrap(line: string): string {
 }
 
 export function buildCode(c: SlideCtx): void {
-  const block = c.slide.blocks.find((b) => 'code' in b) as { code: { lang?: string; lines: string[] } } | undefined;
+  const block = blockOf(c.slide, 'code');
   if (!block) return;
   const { theme } = c;
   const { lang, lines } = block.code;

@@ -1,6 +1,6 @@
 /** What every builder of a slide needs: the deck, the theme, where boxes go and where text is kept. */
 import type { Presentation } from './pptxgen.js';
-import type { Deck, Slide } from '../../types/deck.js';
+import type { Block, Deck, Slide } from '../../types/deck.js';
 import type { Theme } from '../../theme/types.js';
 import type { Measurer } from '../../measure/text.js';
 import type { Diagnostic } from '../../types/diagnostics.js';
@@ -33,4 +33,12 @@ export interface SlideCtx extends Ctx {
 }
 
 /** The name of the slide master (pptxgenjs: slide layout) of a deck layout. */
+/** A kind of block: `table`, `image`, `code`, `chart`… */
+type BlockKind = Block extends infer B ? (B extends unknown ? keyof B : never) : never;
+
+/** The slide's first block of a kind (the one its layout is built around), typed by that kind. */
+export function blockOf<K extends BlockKind>(slide: Slide, kind: K): Extract<Block, Record<K, unknown>> | undefined {
+  return slide.blocks.find((b): b is Extract<Block, Record<K, unknown>> => kind in b);
+}
+
 export const masterName = (layout: string): string => `briefdeck ${layout}`;

@@ -5,8 +5,7 @@
 import { LAYOUTS, SPACING, px, type Box } from '../../layout/specs.js';
 import { drawnImageSize, imageGeometry } from '../../plan/fit.js';
 import { labelsFor } from '../../plan/labels.js';
-import type { ImageBlock } from '../../types/deck.js';
-import type { SlideCtx } from './context.js';
+import { blockOf, type SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
 import { assetPicture } from './images.js';
 import { hex } from './units.js';
@@ -16,7 +15,7 @@ const MISSING = { w: 0.6, h: 0.8, border: 2, radius: 8 };
 
 /** `area`: a column of a two-column slide and its caption size, instead of the layout's body box. */
 export function buildImage(c: SlideCtx, area?: { box: Box; caption: number }): void {
-  const block = c.slide.blocks.find((b) => 'image' in b) as { image: ImageBlock } | undefined;
+  const block = blockOf(c.slide, 'image');
   if (!block) return;
   const { theme, deck } = c;
   const { alt } = block.image;

@@ -6,7 +6,7 @@
 import type { TableBlock } from '../../types/deck.js';
 import { LAYOUTS, SPACING, px } from '../../layout/specs.js';
 import { tableColumns, tableRowHeights } from '../../plan/table-geometry.js';
-import type { SlideCtx } from './context.js';
+import { blockOf, type SlideCtx } from './context.js';
 import type { Paragraph } from './text.js';
 import { textRuns } from './runs.js';
 import { hex, inches, points } from './units.js';
@@ -18,7 +18,7 @@ function cellMargin(px: number): number {
 }
 
 export function buildTable(c: SlideCtx): void {
-  const block = c.slide.blocks.find((b) => 'table' in b) as { table: TableBlock } | undefined;
+  const block = blockOf(c.slide, 'table');
   if (!block) return;
   const { table } = block;
   const { theme, deck } = c;
