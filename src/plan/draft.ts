@@ -14,6 +14,9 @@ import { keyFigures } from '../condense/figures.js';
 import { notesParagraphs } from './notes.js';
 
 /** A slide before fitting: what it says, not yet at what size or over how many slides. */
+/** A `skip` section's slides are drafted hidden: left out of every presented format, kept for the briefing. */
+const hiddenIf = (directives: SectionDirectives | undefined) => (directives?.skip ? { hidden: true as const } : {});
+
 export type DraftSlide = Pick<Slide, 'layout' | 'title' | 'kicker' | 'blocks' | 'notes' | 'source' | 'hidden' | 'presenterOnly'> & {
   /** On a two-column slide: the index of the first block of the second column. */
   columnStart?: number;
@@ -144,7 +147,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
           : [],
         notes: '',
         source: { section: heading, line: section.line },
-        ...(directives?.skip ? { hidden: true as const } : {}),
+        ...hiddenIf(directives),
       });
     }
     slides.push(...own);
@@ -160,7 +163,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
         blocks: [],
         notes: '',
         source: { section: heading, line: section.line },
-        ...(section.directives?.skip ? { hidden: true as const } : {}),
+        ...hiddenIf(section.directives),
       });
     }
     visit(section);
@@ -200,7 +203,7 @@ export function draftSlides(report: Report, ctx: DraftContext): DraftSlide[] {
       notes: [...prose.map((b) => plain(b.runs)), ...footnotes, ...speaker].join('\n\n'),
       ...(speaker.length ? { presenterOnly: speaker.flatMap(notesParagraphs) } : {}),
       source: { section: '(conclusion)', line: report.conclusion[0].line },
-      ...(directives?.skip ? { hidden: true as const } : {}),
+      ...hiddenIf(directives),
     });
     // Anything else the conclusion holds (a list of next steps, a table, math) still gets shown.
     const rest = report.conclusion.filter((b) => !isProse(b) && b.kind !== 'note' && b.kind !== 'speaker');
