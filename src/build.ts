@@ -10,6 +10,7 @@ import { presentedDeck } from './render/presented.js';
 import { collectGarbage, collectGarbageOver } from './collect-garbage.js';
 import { PAPERS, PER_PAGE, RENDERERS, type Paper, type PerPage } from './render/registry.js';
 import { BrowserSession } from './browser/session.js';
+import { warmTabs } from './render/pdf/print.js';
 import { PACKAGE_ROOT } from './theme/load.js';
 import { Templates } from './render/templates.js';
 import { expandInputs, parseShard, selectShard, type ReportInput, type Shard } from './batch/inputs.js';
@@ -244,7 +245,8 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
   let browserWanted: Promise<void> | undefined;
   const browserReady = () =>
     (browserWanted ??= session.browser().then(
-      () => undefined,
+      // The tabs the first prints will want open while the report is still being planned.
+      (browser) => void warmTabs(browser, concurrency),
       (e: unknown) => {
         browserError = e;
       },
@@ -347,7 +349,10 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
       }
     }
     const usesBrowser = renderers.some((r) => r.usesBrowser);
-    if (usesBrowser && (bytes?.length ?? 0) < FRUGAL_FROM_BYTES) void browserReady();
+    if (usesBrowser && (bytes?.length ?? 0) < FRUGAL_FROM_BYTES) {
+      void browserReady();
+      await session.launchRequested();
+    }
     await cache.forget(report.outDir, target.stem);
     const planned = await planFile(input, { theme: opts.theme, defaultTheme: found.defaultTheme, charts: opts.charts, defaultCharts: found.defaultCharts, allow });
     // A template that does not compile stops this report before any of its files is written.

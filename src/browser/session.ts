@@ -19,6 +19,9 @@ function delay<T>(ms: number, value: T): Promise<T> {
 
 export class BrowserSession {
   private launching?: Promise<Browser>;
+  /** Settles once puppeteer is loaded and Chromium has been asked to start (or could not be). */
+  private requested?: Promise<void>;
+  private markRequested?: () => void;
   private aborted = false;
   /** Our own profile folder, so it is removed even when the browser has to be killed. */
   private profile?: string;
@@ -29,8 +32,22 @@ export class BrowserSession {
   browser(): Promise<Browser> {
     // After an interrupt no new browser may start: the run is ending.
     if (this.aborted) return Promise.reject(new Error('interrupted'));
-    this.launching ??= this.launch();
+    if (!this.launching) {
+      this.requested = new Promise((resolve) => (this.markRequested = resolve));
+      this.launching = this.launch().finally(() => this.markRequested?.());
+    }
     return this.launching;
+  }
+
+  /**
+   * Settles once puppeteer is loaded and Chromium has been asked to start (or could not be), at once
+   * if nothing has started it. A build waits for this much before planning a report, so the browser
+   * boots on another core meanwhile: puppeteer loads module by module, each load waiting for a turn
+   * of the event loop that the planner's long synchronous stretches hold back, and started alongside
+   * the planning the browser was ready a third of a second later.
+   */
+  launchRequested(): Promise<void> {
+    return this.requested ?? Promise.resolve();
   }
 
   private async launch(): Promise<Browser> {
@@ -45,7 +62,7 @@ export class BrowserSession {
     this.profile = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chrome-'));
     try {
       // Our own signal handling closes the browser and removes half-written files, in that order.
-      const browser = await launch({
+      const starting = launch({
         executablePath,
         headless: true,
         args: chromeArgs(),
@@ -55,7 +72,10 @@ export class BrowserSession {
         handleSIGHUP: false,
         protocolTimeout: 600_000,
       });
-      return browser;
+      // From here puppeteer spawns Chromium without waiting on anything outside this process, so it
+      // has done so before a caller of launchRequested() next waits for a file.
+      this.markRequested?.();
+      return await starting;
     } catch (e) {
       this.removeProfile();
       throw new BriefdeckError(`cannot start the browser at ${executablePath}: ${(e as Error).message.split('\n')[0]}`, 1);
