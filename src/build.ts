@@ -258,6 +258,13 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
   // A usage error, an internal error or a browser that cannot start ends the whole run; the reports
   // already being built finish first, so nothing is left half written.
   let fatal: { error: unknown } | undefined;
+  // Reports that may still print. Once none may, the browser closes while the last files are still
+  // being merged and written, instead of after them.
+  let mayPrint = reports.length;
+  let closing: Promise<void> | undefined;
+  const reportPrinted = () => {
+    if (--mayPrint === 0 && !opts.session) closing = session.close();
+  };
   const next = { index: 0 };
   const worker = async () => {
     while (!fatal && next.index < reports.length) {
@@ -266,8 +273,9 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
       building.add(input.file);
       opts.onReports?.(done, reports.length, [...building]);
       const started = performance.now();
+      const printed = once(reportPrinted);
       try {
-        results[index] = await buildOne(input, index, started);
+        results[index] = await buildOne(input, index, started, printed);
       } catch (e) {
         if (browserError) e = browserError;
         // One broken report must not cost a pipeline the other decks; usage errors still stop the run.
@@ -288,6 +296,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
           };
         }
       } finally {
+        printed();
         speak.finish(index);
         building.delete(input.file);
         done++;
@@ -304,12 +313,14 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     if (interrupt.interrupted()) await new Promise<never>(() => undefined);
     throw e;
   } finally {
+    await closing;
     if (!opts.session) await session.close();
     interrupt.release();
   }
   return results;
 
-  async function buildOne(report: ReportInput, index: number, started: number): Promise<BuildResult> {
+  /** `printed` is called once the report's last print is back (or at once, when it prints nothing). */
+  async function buildOne(report: ReportInput, index: number, started: number, printed: () => void): Promise<BuildResult> {
     const input = report.file;
     if (report.error) throw new BriefdeckError(report.error, 1, input);
     const found = settings[index];
@@ -384,7 +395,12 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     const frugalPrints = { run: <T>(task: () => Promise<T>) => prints.run(() => task().finally(() => collectGarbageOver(PRINT_GARBAGE))) };
     // The formats of one report render at once: HTML and PPTX are built while Chromium prints, and
     // prints share the browser a few at a time. Each file is written as soon as it is ready.
+    let printsLeft = renderers.filter((r) => r.usesBrowser).length;
+    if (!printsLeft) printed();
     const renderOne = async (renderer: Renderer) => {
+      const donePrinting = once(() => {
+        if (--printsLeft === 0) printed();
+      });
       if (renderer.usesBrowser) {
         await browserStarted;
         if (browserError) throw browserError;
@@ -406,6 +422,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
           perPage,
           browser: () => session.browser(),
           prints: frugal ? frugalPrints : prints,
+          donePrinting,
           warn: (d) => noticed.push(d),
           progress: opts.onProgress ? (done, total) => opts.onProgress!(file, done, total) : undefined,
         });
@@ -414,6 +431,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
         data = await render();
       } finally {
         if (frugal && !renderer.usesBrowser && --offBrowserLeft === 0) offBrowserDone();
+        if (renderer.usesBrowser) donePrinting();
       }
       // A run that asked for PDFs writes nothing when no browser can print them, not just some
       // formats: the HTML and PPTX wait for the browser to have started.
@@ -526,4 +544,14 @@ function outputTargets(reports: ReportInput[], outs: string[]): Array<{ stem: st
     taken.set(key, r.file);
     return { stem };
   });
+}
+
+/** `fn`, to be called at most once however often the result is. */
+function once(fn: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
 }

@@ -36,6 +36,11 @@ export interface RenderInput {
    * run share a few tabs instead of opening one each. Absent: prints run as they come.
    */
   prints?: { run<T>(task: () => Promise<T>): Promise<T> };
+  /**
+   * Called once a renderer that prints has had its last print back and needs the browser no more:
+   * the run can close it while the file is still being merged and written.
+   */
+  donePrinting?: () => void;
   /** Pages in one printed part of a long document (default PAGES_PER_PART); tests print small decks in parts. */
   pagesPerPart?: number;
   /** Something the renderer noticed (a font it could not embed, an image it could not read…). */

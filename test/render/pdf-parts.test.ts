@@ -37,29 +37,39 @@ const FORMATS: Format[] = ['pdf', 'handout', 'notes', 'briefing'];
 const whole = {} as Record<Format, string>;
 const inParts = {} as Record<Format, string>;
 let planned: PlannedReport;
+/** Per render: how often it said it needs the browser no more, and whether it asked for it after. */
+const donePrinting: Array<{ render: string; calls: number; askedAfter: boolean }> = [];
 
 describe.skipIf(!canPrint)('documents printed in parts', () => {
   const session = new BrowserSession();
   beforeAll(async () => {
     planned = await planFile(report);
-    const input = (pagesPerPart?: number): RenderInput => ({
-      ...planned,
-      baseDir: dir,
-      file: report,
-      version: 'test',
-      paper: 'a4',
-      perPage: 3,
-      browser: () => session.browser(),
-      warn: () => undefined,
-      pagesPerPart,
-    });
+    const input = (render: string, pagesPerPart?: number): RenderInput => {
+      const signal = { render, calls: 0, askedAfter: false };
+      donePrinting.push(signal);
+      return {
+        ...planned,
+        baseDir: dir,
+        file: report,
+        version: 'test',
+        paper: 'a4',
+        perPage: 3,
+        browser: () => {
+          if (signal.calls) signal.askedAfter = true;
+          return session.browser();
+        },
+        donePrinting: () => signal.calls++,
+        warn: () => undefined,
+        pagesPerPart,
+      };
+    };
     for (const format of FORMATS) {
       const renderer = await RENDERERS[format]();
       whole[format] = path.join(dir, `whole${renderer.extension}`);
       inParts[format] = path.join(dir, `parts${renderer.extension}`);
-      writeFileSync(whole[format], await renderer.render(input()));
+      writeFileSync(whole[format], await renderer.render(input(`${format} whole`)));
       // The briefing is cut by size, slides, sheets and notes pages by count: parts of a few pages.
-      writeFileSync(inParts[format], await renderer.render(input(format === 'briefing' ? 2 : 4)));
+      writeFileSync(inParts[format], await renderer.render(input(`${format} in parts`, format === 'briefing' ? 2 : 4)));
     }
   }, 180_000);
   afterAll(() => session.close());
@@ -122,6 +132,11 @@ describe.skipIf(!canPrint)('documents printed in parts', () => {
       expect([`${section}. ${topic}`, `${topic} changed more`].some((s) => text.includes(s)), `section-${section} on page ${page}`).toBe(true);
     }
     expect(targets.map((t) => t.section)).toEqual(topics.map((_, i) => i + 1));
+  });
+
+  it('tells the run once, after its last part, that the browser can close', () => {
+    expect(donePrinting).toHaveLength(2 * FORMATS.length);
+    for (const signal of donePrinting) expect(signal, signal.render).toMatchObject({ calls: 1, askedAfter: false });
   });
 
   it('runs the briefing page numbers on, and keeps every file tagged, titled and whole', () => {

@@ -1,7 +1,8 @@
 /**
- * Long documents print in parts. Chromium's print time grows with the square of a document's page
- * count (a 418-page deck prints in 1.5 s, 2090 pages take 33 s, 4176 pages 130 s) and its memory with
- * the document, so a deck of thousands of slides is printed as documents of a few dozen pages each,
+ * Long documents print in parts. Chromium's print time grows faster than a document's page count
+ * (before slides were contained, a 418-page deck printed in 1.5 s, 2090 pages took 33 s and 4176
+ * pages 130 s; contained, 243 pages print in 0.5 s and 972 in 3.1 s) and its memory with the
+ * document, so a deck of thousands of slides is printed as documents of a few hundred pages each,
  * one tab per part, and the parts are merged into one PDF with their outline, links and tags.
  * A document that fits in one part prints as it always did, in one `page.pdf`.
  */
@@ -11,9 +12,11 @@ import type { PdfPart } from './merge.js';
 import { Limit } from '../../batch/limit.js';
 
 /**
- * Pages in one part. A page costs about 2 ms plus 6.5 µs for every page of its document, and a part
- * costs about 0.4 s of its own (a tab, the document and its fonts): parts of about 250 pages cost
- * least.
+ * Pages in one part. A slide page costs about 1.75 ms plus 1.3 µs for every page of its document
+ * (2 ms plus 6.5 µs before slides were contained, print.css), and a part costs about 0.4 s of its
+ * own (a tab, the document and its fonts). By time alone, parts of 400–800 pages would now cost
+ * about a tenth less; but Chromium's memory grows with a part, two print side by side, and parts of
+ * 250 pages are what kept a 2000-section build within 1 GiB.
  */
 export const PAGES_PER_PART = 250;
 
@@ -57,14 +60,20 @@ export async function printParts(
   make: (index: number, pagesBefore: number) => PrintPart,
   opts: PrintOptions & { inOrder?: boolean } = {},
 ): Promise<Uint8Array> {
-  if (count === 1) return (await printHtml(input, make(0, 0).html, opts)).pdf;
+  if (count === 1) {
+    const printed = await printHtml(input, make(0, 0).html, opts);
+    input.donePrinting?.();
+    return printed.pdf;
+  }
   // The steps of each part would make a bar jump back and forth: it counts parts instead.
   const quiet: RenderInput = { ...input, progress: undefined };
   let done = 0;
   const print = async (i: number, pagesBefore: number) => {
     const part = make(i, pagesBefore);
     const printed = await printHtml(quiet, part.html, opts);
-    input.progress?.(++done, count);
+    done++;
+    input.progress?.(done, count);
+    if (done === count) input.donePrinting?.();
     return { part: { bytes: printed.pdf, ownDests: part.ownDests }, pages: printed.pages };
   };
   // Parts are merged in order while later ones print; a merged part's bytes are let go at once.
