@@ -43,8 +43,8 @@ export class BrowserSession {
    * Settles once puppeteer is loaded and Chromium has been asked to start (or could not be), at once
    * if nothing has started it. A build waits for this much before planning a report, so the browser
    * boots on another core meanwhile: puppeteer loads module by module, each load waiting for a turn
-   * of the event loop that the planner's long synchronous stretches hold back, and started alongside
-   * the planning the browser was ready a third of a second later.
+   * of the event loop that the planner's long synchronous stretches hold back. Started alongside the
+   * planning of 200 sections, the browser was ready only after it, about a quarter of a second later.
    */
   launchRequested(): Promise<void> {
     return this.requested ?? Promise.resolve();
