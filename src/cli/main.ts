@@ -126,7 +126,7 @@ const initSyntax = (y: Argv) =>
     .command('templates <dir>', 'Copy the built-in templates into DIR, to edit and use with --templates DIR', initTemplatesSyntax)
     .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR');
 
-const argv = await yargs(hideBin(process.argv))
+const cli = yargs(hideBin(process.argv))
   .scriptName('briefdeck')
   .usage('$0 <command> [options]\n\nTurn a written report (Markdown) into a presentable slide deck.')
   .command('build <reports..>', 'Build decks from one or more reports', buildSyntax)
@@ -148,8 +148,12 @@ const argv = await yargs(hideBin(process.argv))
   .alias('h', 'help')
   .epilogue('Exit codes: 0 success (warnings allowed), 1 bad input, 2 bad usage.')
   .wrap(Math.min(100, process.stdout.columns || 100))
-  .fail((msg, err) => fail(msg ?? err?.message ?? 'invalid usage', 2))
-  .parseAsync();
+  .fail((msg, err) => fail(msg ?? err?.message ?? 'invalid usage', 2));
+// Even without a handler of ours, yargs starts its own empty one for a command and then lays out the
+// command's whole help text, cached for a handler that would show it: some 40 ms of every run. Ours
+// never show help (COMMANDS below runs them), and --help lays out its text afresh.
+(cli as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } }).getInternalMethods().getUsageInstance().cacheHelpMessage = () => undefined;
+const argv = await cli.parseAsync();
 
 
 /** The arguments a command's syntax yields, as its handler would have received them. */
