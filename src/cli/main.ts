@@ -152,7 +152,10 @@ const cli = yargs(hideBin(process.argv))
 // Even without a handler of ours, yargs starts its own empty one for a command and then lays out the
 // command's whole help text, cached for a handler that would show it: some 40 ms of every run. Ours
 // never show help (COMMANDS below runs them), and --help lays out its text afresh.
-(cli as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } }).getInternalMethods().getUsageInstance().cacheHelpMessage = () => undefined;
+// (Internal to yargs, so only where it is found: another version costs the 40 ms, nothing more.)
+type Internals = { getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?(): void } } };
+const usage = (cli as unknown as Internals).getInternalMethods?.().getUsageInstance?.();
+if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => undefined;
 const argv = await cli.parseAsync();
 
 
