@@ -13,10 +13,10 @@ import { chartFor, type ChartsMode } from '../chart/choose.js';
 import { keyFigures } from '../condense/figures.js';
 import { notesParagraphs } from './notes.js';
 
-/** A slide before fitting: what it says, not yet at what size or over how many slides. */
 /** A `skip` section's slides are drafted hidden: left out of every presented format, kept for the briefing. */
 const hiddenIf = (directives: SectionDirectives | undefined) => (directives?.skip ? { hidden: true as const } : {});
 
+/** A slide before fitting: what it says, not yet at what size or over how many slides. */
 export type DraftSlide = Pick<Slide, 'layout' | 'title' | 'kicker' | 'blocks' | 'notes' | 'source' | 'hidden' | 'presenterOnly'> & {
   /** On a two-column slide: the index of the first block of the second column. */
   columnStart?: number;

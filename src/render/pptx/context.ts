@@ -32,7 +32,6 @@ export interface SlideCtx extends Ctx {
   total: number;
 }
 
-/** The name of the slide master (pptxgenjs: slide layout) of a deck layout. */
 /** A kind of block: `table`, `image`, `code`, `chart`… */
 type BlockKind = Block extends infer B ? (B extends unknown ? keyof B : never) : never;
 
@@ -41,4 +40,5 @@ export function blockOf<K extends BlockKind>(slide: Slide, kind: K): Extract<Blo
   return slide.blocks.find((b): b is Extract<Block, Record<K, unknown>> => kind in b);
 }
 
+/** The name of the slide master (pptxgenjs: slide layout) of a deck layout. */
 export const masterName = (layout: string): string => `briefdeck ${layout}`;
