@@ -104,11 +104,12 @@ function column(n: number): string {
 }
 
 /**
- * The embedded workbook rebuilt from the chart: A1 empty, series names along row 1, categories down
- * column A, values beside them (an empty cell where the chart has no point) — the cells the chart's
- * formulas (Sheet1!$B$1, Sheet1!$A$2:$A$n) point at. Its unused, malformed table part is dropped.
+ * The embedded workbook rebuilt from the chart, as its parts: A1 empty, series names along row 1,
+ * categories down column A, values beside them (an empty cell where the chart has no point) — the
+ * cells the chart's formulas (Sheet1!$B$1, Sheet1!$A$2:$A$n) point at. Its unused, malformed table
+ * part is dropped.
  */
-export function rebuildWorkbook(bytes: Uint8Array, chartXml: string): Buffer {
+export function rebuildWorkbook(bytes: Uint8Array, chartXml: string): Parts {
   const data = readChartData(chartXml);
   const parts = readParts(bytes);
   const strings = new Map<string, number>();
@@ -150,13 +151,7 @@ export function rebuildWorkbook(bytes: Uint8Array, chartXml: string): Buffer {
   parts.delete('xl/worksheets/_rels/sheet1.xml.rels');
   const types = partText(parts.get('[Content_Types].xml') ?? new Uint8Array());
   parts.set('[Content_Types].xml', types.replace(/\s*<Override PartName="\/xl\/tables\/[^"]*"[^>]*\/>/g, ''));
-  return writeParts(parts);
-}
-
-/** Every XML part of an embedded workbook, for the package check. */
-export function workbookParts(bytes: Uint8Array): { parts: Set<string>; xml: Map<string, string> } {
-  const parts = readParts(bytes);
-  return { parts: new Set(parts.keys()), xml: xmlParts(parts) };
+  return parts;
 }
 
 /** The embedded workbook a chart part links to, by its relationships. */
@@ -182,10 +177,10 @@ export function repairCharts(parts: Parts, xml: Map<string, string>, check: (par
       problems.push(`${name}: no embedded workbook`);
       continue;
     }
+    // Checked from its parts, exactly the bytes and text that are zipped, rather than unzipped again.
     const rebuilt = rebuildWorkbook(file, fixed);
-    parts.set(workbook, rebuilt);
-    const inner = workbookParts(rebuilt);
-    problems.push(...check(inner.parts, inner.xml).map((p) => `${workbook}: ${p}`));
+    parts.set(workbook, writeParts(rebuilt));
+    problems.push(...check(new Set(rebuilt.keys()), xmlParts(rebuilt)).map((p) => `${workbook}: ${p}`));
   }
   return problems;
 }
