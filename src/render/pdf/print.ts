@@ -132,14 +132,8 @@ async function openPage(browser: Browser): Promise<Page> {
 
 /** Chromium's own first blank tab while it is unused, else a new one; either refuses the network. */
 async function newTab(browser: Browser): Promise<Page> {
-  let page: Page | undefined;
-  for (const tab of await browser.pages()) {
-    if (!claimed.has(tab) && tab.url() === 'about:blank') {
-      page = tab;
-      break;
-    }
-  }
-  if (!page) page = await browser.newPage();
+  // Claimed without a wait between finding and claiming, so two prints never take the same blank tab.
+  const page = (await browser.pages()).find((tab) => !claimed.has(tab) && tab.url() === 'about:blank') ?? (await browser.newPage());
   claimed.add(page);
   await blockRequests(page);
   return page;
