@@ -398,9 +398,11 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
     let printsLeft = renderers.filter((r) => r.usesBrowser).length;
     if (!printsLeft) printed();
     const renderOne = async (renderer: Renderer) => {
-      const donePrinting = once(() => {
-        if (--printsLeft === 0) printed();
-      });
+      const donePrinting = renderer.usesBrowser
+        ? once(() => {
+            if (--printsLeft === 0) printed();
+          })
+        : undefined;
       if (renderer.usesBrowser) {
         await browserStarted;
         if (browserError) throw browserError;
@@ -431,7 +433,7 @@ export async function build(input: string | string[], opts: BuildOptions = {}): 
         data = await render();
       } finally {
         if (frugal && !renderer.usesBrowser && --offBrowserLeft === 0) offBrowserDone();
-        if (renderer.usesBrowser) donePrinting();
+        donePrinting?.();
       }
       // A run that asked for PDFs writes nothing when no browser can print them, not just some
       // formats: the HTML and PPTX wait for the browser to have started.
