@@ -3,7 +3,7 @@
  * The command line. It parses arguments and hands over to a command module; the pipeline (remark,
  * fonts, Handlebars…) is imported only once a command runs, so `--help` stays instant.
  */
-import yargs, { type ArgumentsCamelCase, type Argv } from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readFileSync } from 'node:fs';
 import { fail, run } from './run.js';
@@ -36,7 +36,6 @@ const CHARTS = {
 const REPORT = { ...CONFIG, ...CHARTS, ...ALLOW } as const;
 
 const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-
 
 const buildSyntax = (y: Argv) =>
   y
@@ -101,7 +100,7 @@ const themeShowSyntax = (y: Argv) => y.positional('theme', { describe: 'Built-in
 
 const themesSyntax = (y: Argv) =>
   y
-    .command('show <theme>', "Print a built-in theme's file (a theme to copy from)", themeShowSyntax)
+    .command('show <theme>', "Print a built-in theme's file (a theme to copy from)", themeShowSyntax, (argv) => run(async () => (await import('./themes-command.js')).themeShowCommand(argv)))
     .option('json', { type: 'boolean', default: false, global: false, describe: 'Print the list as JSON: { themes: [{ name, description }] }' })
     .example('$0 themes', 'Each built-in theme and what it looks like')
     .example('$0 themes show default', "The default theme's file, comments included")
@@ -122,18 +121,24 @@ const initTemplatesSyntax = (y: Argv) =>
 
 const initSyntax = (y: Argv) =>
   y
-    .command('theme <name>', 'Write NAME.yaml: a commented theme that extends the default one', initThemeSyntax)
-    .command('templates <dir>', 'Copy the built-in templates into DIR, to edit and use with --templates DIR', initTemplatesSyntax)
+    .command('theme <name>', 'Write NAME.yaml: a commented theme that extends the default one', initThemeSyntax, (argv) => run(async () => (await import('./init-command.js')).initThemeCommand(argv)))
+    .command('templates <dir>', 'Copy the built-in templates into DIR, to edit and use with --templates DIR', initTemplatesSyntax, (argv) =>
+      run(async () => (await import('./init-command.js')).initTemplatesCommand(argv)),
+    )
     .demandCommand(1, 'Name what to write: init theme NAME, or init templates DIR');
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('briefdeck')
   .usage('$0 <command> [options]\n\nTurn a written report (Markdown) into a presentable slide deck.')
-  .command('build <reports..>', 'Build decks from one or more reports', buildSyntax)
-  .command('plan <report>', 'Print the deck a report would become, without writing anything', planSyntax)
-  .command('preview <report>', 'Serve the deck on this machine and reload it whenever the report, its pictures, theme or templates change', previewSyntax)
-  .command('check <reports..>', 'Plan reports without writing them and report what would embarrass a presenter (for CI)', checkSyntax)
-  .command('themes', 'List the built-in themes; themes show NAME prints one', themesSyntax)
+  .command('build <reports..>', 'Build decks from one or more reports', buildSyntax, (argv) => run(async () => (await import('./build-command.js')).buildCommand(argv)))
+  .command('plan <report>', 'Print the deck a report would become, without writing anything', planSyntax, (argv) => run(async () => (await import('./plan-command.js')).planCommand(argv)))
+  .command('preview <report>', 'Serve the deck on this machine and reload it whenever the report, its pictures, theme or templates change', previewSyntax, (argv) =>
+    run(async () => (await import('./preview-command.js')).previewCommand(argv)),
+  )
+  .command('check <reports..>', 'Plan reports without writing them and report what would embarrass a presenter (for CI)', checkSyntax, (argv) =>
+    run(async () => (await import('./check-command.js')).checkCommand(argv)),
+  )
+  .command('themes', 'List the built-in themes; themes show NAME prints one', themesSyntax, (argv) => run(async () => (await import('./themes-command.js')).themesCommand(argv)))
   .command('init', 'Write a starter theme or a copy of the templates to edit', initSyntax)
   .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the stack trace of an internal error' })
   .middleware((argv) => {
@@ -149,37 +154,11 @@ const cli = yargs(hideBin(process.argv))
   .epilogue('Exit codes: 0 success (warnings allowed), 1 bad input, 2 bad usage.')
   .wrap(Math.min(100, process.stdout.columns || 100))
   .fail((msg, err) => fail(msg ?? err?.message ?? 'invalid usage', 2));
-// Even without a handler of ours, yargs starts its own empty one for a command and then lays out the
-// command's whole help text, cached for a handler that would show it: some 40 ms of every run. Ours
-// never show help (COMMANDS below runs them), and --help lays out its text afresh.
-// (Internal to yargs, so only where it is found: another version costs the 40 ms, nothing more.)
+// yargs lays out a command's whole help text as soon as it has started the command's handler, cached
+// for a handler that would show it: some 40 ms of every run. Ours never show help, and --help lays
+// its text out afresh. (Internal to yargs, so only where it is found: another version costs the
+// 40 ms, nothing more.)
 type Internals = { getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?(): void } } };
 const usage = (cli as unknown as Internals).getInternalMethods?.().getUsageInstance?.();
 if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => undefined;
-const argv = await cli.parseAsync();
-
-
-/** The arguments a command's syntax yields, as its handler would have received them. */
-type ArgsOf<S> = S extends (y: Argv) => Argv<infer T> ? ArgumentsCamelCase<T> : never;
-const args = <S>(_syntax: S) => argv as unknown as ArgsOf<S>;
-
-/**
- * Commands run once yargs has parsed and checked the arguments, not as yargs handlers: after starting
- * a handler, yargs lays out the command's whole help text in case the handler shows it, some 50 ms
- * of every build. A command's module is imported only when it runs.
- */
-const COMMANDS: Record<string, () => Promise<void>> = {
-  build: async () => (await import('./build-command.js')).buildCommand(args(buildSyntax)),
-  plan: async () => (await import('./plan-command.js')).planCommand(args(planSyntax)),
-  preview: async () => (await import('./preview-command.js')).previewCommand(args(previewSyntax)),
-  check: async () => (await import('./check-command.js')).checkCommand(args(checkSyntax)),
-  themes: async () => (await import('./themes-command.js')).themesCommand(args(themesSyntax)),
-  'themes show': async () => (await import('./themes-command.js')).themeShowCommand(args(themeShowSyntax)),
-  'init theme': async () => (await import('./init-command.js')).initThemeCommand(args(initThemeSyntax)),
-  'init templates': async () => (await import('./init-command.js')).initTemplatesCommand(args(initTemplatesSyntax)),
-};
-
-const words = argv._.map(String);
-const command = COMMANDS[words.slice(0, 2).join(' ')] ?? COMMANDS[words[0]];
-if (!command) fail('Name a command: build, preview, check, plan, themes or init (see --help)', 2);
-await run(command);
+await cli.parseAsync();
