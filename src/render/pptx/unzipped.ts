@@ -20,7 +20,8 @@ jszipBase64.decode = (input: string) => {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 };
 
-const UNZIPPED = 'briefdeck-unzipped';
+/** The output type that hands back the JSZip object unzipped. */
+export const UNZIPPED = 'briefdeck-unzipped';
 
 const generate = JSZip.prototype.generateAsync;
 JSZip.prototype.generateAsync = function (this: JSZip, options?: { type?: string }, ...rest: unknown[]) {
@@ -33,10 +34,34 @@ export async function pptxgenParts(pres: Presentation): Promise<Parts> {
   const zip = await pres.write({ outputType: UNZIPPED as 'nodebuffer' });
   // pptxgenjs resolving another copy of JSZip than this module would zip as before: say so plainly.
   if (!(zip instanceof JSZip)) throw new Error('pptxgenjs uses another copy of jszip than briefdeck; reinstall so that npm shares one');
+  return partsOf(zip);
+}
+
+/** A JSZip object's files as parts: XML as text, anything else as bytes. */
+export async function partsOf(zip: JSZip): Promise<Parts> {
   const parts: Parts = new Map();
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
-    parts.set(name, /\.(xml|rels)$/.test(name) ? await file.async('string') : await file.async('uint8array'));
+    parts.set(name, await contentOf(file, /\.(xml|rels)$/.test(name)));
   }
   return parts;
+}
+
+/** What JSZip holds for a part it was given: a promise of the text, or of the bytes base64 decodes to. */
+interface HeldPart {
+  _data?: unknown;
+  _dataBinary?: boolean;
+}
+
+/**
+ * A part's content, taken as JSZip holds it. Read through `async()`, JSZip streams every part
+ * through its workers, encoding the text to UTF-8 and back, one event-loop turn at a time: 45 ms
+ * for the 2000 parts of 200 sections. Anything held another way is read through `async()`.
+ */
+async function contentOf(file: JSZip.JSZipObject, text: boolean): Promise<string | Uint8Array> {
+  const { _data, _dataBinary } = file as unknown as HeldPart;
+  const held = await _data;
+  if (text && typeof held === 'string' && _dataBinary === false) return held;
+  if (!text && held instanceof Uint8Array) return held;
+  return text ? file.async('string') : file.async('uint8array');
 }
