@@ -13,7 +13,8 @@ import { chartColors, chartSummary } from '../../chart/svg.js';
 import { blockOf, type SlideCtx } from './context.js';
 import { hex, points } from './units.js';
 import { officeLang } from './scripts.js';
-import { escapeXml, stripIllegal } from './xml.js';
+import { escapeXml } from './xml.js';
+import { stripXmlIllegal } from '../../read/xml-chars.js';
 
 type ChartOptions = NonNullable<Parameters<SlideCtx['out']['addChart']>[2]>;
 
@@ -34,7 +35,7 @@ export function buildChart(c: SlideCtx): void {
   const size = Math.round(points(s) * 100) / 100;
   const text = hex(theme.colors.text);
   const muted = hex(theme.colors.muted);
-  const clean = (t: string) => stripIllegal(t);
+  const clean = (t: string) => stripXmlIllegal(t);
   const data = chart.series.map((x) => ({ name: clean(x.name), labels: chart.categories.map(clean), values: x.values }));
 
   // The plot area exactly where the SVG draws it, as fractions of the chart's frame.

@@ -11,7 +11,7 @@ import { SaxesParser } from 'saxes';
 import type { TextTokens } from './tokens.js';
 import { paragraphsXml } from './text.js';
 import { escapeXml } from './xml.js';
-import { XML_ILLEGAL } from '../../read/xml-chars.js';
+import { hasXmlIllegal, stripXmlIllegal } from '../../read/xml-chars.js';
 import { centipoints } from './units.js';
 import { CHART_PART, checkChartPart, repairCharts } from './chart-parts.js';
 import { writeParts, xmlParts, type Parts } from './zip-parts.js';
@@ -46,7 +46,7 @@ export function finishPackage(parts: Parts, opts: PackageOptions): Buffer {
 
   // Text pptxgenjs wrote itself (notes, properties) may carry them; the renderer has said so already.
   for (const [name, text] of xml) {
-    const clean = text.replace(XML_ILLEGAL, '');
+    const clean = stripXmlIllegal(text);
     if (clean !== text) xml.set(name, clean);
   }
 
@@ -182,9 +182,8 @@ function repairContentTypes(types: string, parts: Set<string>): string {
 export function checkPackage(parts: Set<string>, xml: Map<string, string>): string[] {
   const problems: string[] = [];
   for (const [name, text] of xml) {
-    XML_ILLEGAL.lastIndex = 0;
-    if (XML_ILLEGAL.test(text)) problems.push(`${name}: XML-illegal character`);
-    XML_ILLEGAL.lastIndex = 0;
+    // Checked apart from parsing: saxes reads a lone high surrogate together with the next character.
+    if (hasXmlIllegal(text)) problems.push(`${name}: XML-illegal character`);
     const error = parseError(text);
     if (error) problems.push(`${name}: ${error}`);
     for (const m of text.matchAll(/<a:srgbClr\s+val="([^"]*)"/g)) if (!/^[0-9A-Fa-f]{6}$/.test(m[1])) problems.push(`${name}: colour "${m[1]}" is not 6-digit hex`);

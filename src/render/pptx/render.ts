@@ -25,7 +25,7 @@ import { Stage, inches } from './units.js';
 import { officeLang } from './scripts.js';
 import { finishPackage } from './package.js';
 import { pptxgenParts } from './unzipped.js';
-import { hasIllegal } from './xml.js';
+import { hasXmlIllegal } from '../../read/xml-chars.js';
 import { LAYOUTS, layoutSpec } from '../../layout/specs.js';
 
 const BUILDERS: Record<Slide['layout'], (c: SlideCtx) => void> = {
@@ -46,7 +46,7 @@ const BUILDERS: Record<Slide['layout'], (c: SlideCtx) => void> = {
 
 /** Whether any text of the deck holds a character XML cannot carry (a deck JSON may, a report may not). */
 function deckHasIllegal(value: unknown): boolean {
-  if (typeof value === 'string') return hasIllegal(value);
+  if (typeof value === 'string') return hasXmlIllegal(value);
   if (Array.isArray(value)) return value.some(deckHasIllegal);
   if (value && typeof value === 'object') return Object.values(value).some(deckHasIllegal);
   return false;

@@ -27,7 +27,7 @@ export const UNZIPPED = 'briefdeck-unzipped';
  * pptxgenjs zips each chart's workbook with JSZip, in base64, for the package step to unzip and
  * rebuild: JSZip's workers take about 3 ms a workbook, 100 ms for the 33 charts of 200 sections.
  * While pptxgenjs writes, a zip it asks for in base64 with no other option is laid out by
- * writeParts instead: the same files, compressed rather than stored.
+ * writeParts instead: the same files, stored as JSZip stores them by default.
  */
 let pptxgenWriting = 0;
 
@@ -35,7 +35,7 @@ const generate = JSZip.prototype.generateAsync;
 JSZip.prototype.generateAsync = function (this: JSZip, options?: { type?: string }, ...rest: unknown[]) {
   if (options?.type === UNZIPPED) return Promise.resolve(this);
   if (pptxgenWriting && options?.type === 'base64' && Object.keys(options).length === 1 && !rest.length) {
-    return partsOf(this).then((parts) => writeParts(parts).toString('base64'));
+    return partsOf(this).then((parts) => writeParts(parts, { stored: true }).toString('base64'));
   }
   return (generate as (...args: unknown[]) => Promise<unknown>).call(this, options, ...rest);
 } as typeof generate;

@@ -26,8 +26,11 @@ export function partText(part: Uint8Array | string): string {
   return typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
 }
 
-/** The package's bytes; its content types come first, where Office's own writers put them. */
-export function writeParts(parts: Parts): Buffer {
+/**
+ * The package's bytes; its content types come first, where Office's own writers put them. `stored`
+ * leaves every part uncompressed, for a zip that is only made to be read back.
+ */
+export function writeParts(parts: Parts, { stored: storeAll = false } = {}): Buffer {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -38,7 +41,7 @@ export function writeParts(parts: Parts): Buffer {
     // Text is encoded one part at a time: the encoded XML of a huge deck is not all held at once.
     const part = parts.get(name)!;
     const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    const stored = STORED.test(name);
+    const stored = storeAll || STORED.test(name);
     const file: ZipInputFile = { filename: name, size: bytes.length, crc: crc32(bytes), compression: stored ? 0 : 8 };
     zip.add(file);
     // zlib hands back a view of a 16 KB buffer however small the part: copied to its own size, the
