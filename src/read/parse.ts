@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import { BriefdeckError } from '../types/diagnostics.js';
 import { restoreCurrency } from './currency.js';
 import { limitDepth } from './depth.js';
+import { parseInPieces } from './pieces.js';
 import { XML_ILLEGAL } from './xml-chars.js';
 
 export interface FrontMatter {
@@ -70,7 +71,7 @@ export function parseMarkdown(text: string, file: string): Parsed {
     throw new BriefdeckError(`${file}:1: front matter must be YAML; "${text.split('\n', 1)[0]}" is refused`, 1, file, 1);
   }
   const pass = MAY_HOLD_BARE_LINKS.test(text) ? 'bareLinks' : 'noBareLinks';
-  let tree = processors.withFrontMatter[pass].parse(text) as Root;
+  let tree = parseInPieces(text, (piece) => processors.withFrontMatter[pass].parse(piece) as Root);
   const removed = { controls: 0 };
   let frontMatter: FrontMatter = {};
   const first = tree.children[0];
@@ -79,7 +80,7 @@ export function parseMarkdown(text: string, file: string): Parsed {
     if (data) {
       frontMatter = data;
       tree.children.shift();
-    } else tree = processors.plain[pass].parse(text) as Root;
+    } else tree = parseInPieces(text, (piece) => processors.plain[pass].parse(piece) as Root);
   }
   // Bounded before anything walks the tree: restoring currency already recurses.
   const flattenedAt = limitDepth(tree);
