@@ -3,6 +3,7 @@
  * planner learns each formula's size in ex before deciding what fits.
  */
 import { createRequire } from 'node:module';
+import { requireWithCodeCache, saveCodeCache } from './code-cache.js';
 
 export interface Typeset {
   /** Standalone `<svg>` markup (paths only, no font needed). */
@@ -23,18 +24,27 @@ let kit: MathJaxKit | undefined;
 
 const cache = new Map<string, Typeset>();
 
-/** MathJax takes some 80 ms to load, so only reports with math pay for it. */
+// One level below the source or output root, as every module that loads it is (src/math,
+// dist/math, dist/bin): in the sources it is the kit's own file, in dist its bundle.
+const kitFile = () => createRequire(import.meta.url).resolve('../mathjax-kit.cjs');
+
+/** MathJax takes some 80 ms to load (10 with its saved code), so only reports with math pay for it. */
 function load(): MathJaxKit {
-  if (kit) return kit;
-  // One level below the source or output root, as every module that loads it is (src/math,
-  // dist/math, dist/bin): in the sources it is the kit's own file, in dist its bundle.
-  const { packages, mathjax, TeX, SVG, liteAdaptor, RegisterHTMLHandler } = createRequire(import.meta.url)('../mathjax-kit.cjs');
+  kit ??= kitOf(requireWithCodeCache(kitFile()) as KitExports);
+  return kit;
+}
+
+/** MathJax's own classes and functions, used as its documentation shows (it ships no types for them). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type KitExports = Record<string, any>;
+
+function kitOf({ packages, mathjax, TeX, SVG, liteAdaptor, RegisterHTMLHandler }: KitExports): MathJaxKit {
   const adaptor = liteAdaptor();
   RegisterHTMLHandler(adaptor);
   const input = new TeX({ packages });
   const output = new SVG({ fontCache: 'none' });
   const doc = mathjax.document('', { InputJax: input, OutputJax: output });
-  kit = {
+  return {
     convert(tex, display) {
       let node;
       let thrown: string | undefined;
@@ -56,7 +66,24 @@ function load(): MathJaxKit {
       return { svg, width: ex('width'), height: ex('height'), depth: -valign, error: thrown ?? merror?.[1] };
     },
   };
-  return kit;
+}
+
+/** Formulas of the kinds reports hold, for the saved code to cover what they run. */
+const EXERCISE: Array<[string, boolean]> = [
+  ['E = mc^2', false],
+  ['\\frac{a}{b} + \\sqrt{x^2 + 1} - \\left( \\sum_{i=1}^{n} i \\right)', true],
+  ['\\begin{aligned} \\text{NPV} &= \\sum_{t=0}^{T} \\frac{C_t}{(1+r)^t} \\\\ &\\approx 1.2 \\times 10^{6} \\end{aligned}', true],
+  ['\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix} \\cdot \\vec{v} \\leq \\int_0^\\infty e^{-x}\\,dx', true],
+  ['\\mathbf{\\alpha} \\in \\mathbb{R}, \\; \\color{red}{\\cancel{x}}', false],
+  ['\\frac{1}{', false],
+];
+
+/** Saves MathJax's compiled code next to its bundle (at build time); returns the file written. */
+export function saveKitCodeCache(): string {
+  return saveCodeCache(kitFile(), (exports) => {
+    const k = kitOf(exports as KitExports);
+    for (const [tex, display] of EXERCISE) k.convert(tex, display);
+  });
 }
 
 export function typeset(tex: string, display: boolean): Typeset {
