@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import { escapeXml } from './xml.js';
-import { partText, readParts, writeParts, xmlParts, type Parts } from './zip-parts.js';
+import { partText, readParts, writeParts, xmlParts, type DeflatedTexts, type Parts } from './zip-parts.js';
 
 export const CHART_PART = /^ppt\/charts\/[^/]+\.xml$/;
 const AXES = /<c:(?:catAx|valAx|dateAx|serAx)>\s*<c:axId val="(\d+)"\/>/g;
@@ -167,6 +167,8 @@ export function workbookOf(chartPart: string, xml: Map<string, string>): string 
  */
 export function repairCharts(parts: Parts, xml: Map<string, string>, check: (parts: Set<string>, xml: Map<string, string>) => string[]): string[] {
   const problems: string[] = [];
+  // The workbooks share most of their parts word for word: each is deflated once.
+  const deflated: DeflatedTexts = new Map();
   for (const [name, text] of [...xml]) {
     if (!CHART_PART.test(name)) continue;
     const fixed = repairChartXml(text);
@@ -179,7 +181,7 @@ export function repairCharts(parts: Parts, xml: Map<string, string>, check: (par
     }
     // Checked from its parts, exactly the bytes and text that are zipped, rather than unzipped again.
     const rebuilt = rebuildWorkbook(file, fixed);
-    parts.set(workbook, writeParts(rebuilt));
+    parts.set(workbook, writeParts(rebuilt, { deflated }));
     problems.push(...check(new Set(rebuilt.keys()), xmlParts(rebuilt)).map((p) => `${workbook}: ${p}`));
   }
   return problems;

@@ -75,7 +75,9 @@ export function finishPackage(parts: Parts, opts: PackageOptions): Buffer {
   }
 
   // Chart parts and their workbooks, put right (chart-parts.ts says what pptxgenjs gets wrong).
-  const chartProblems = repairCharts(parts, xml, checkPackage);
+  // The workbooks share their theme, styles and properties parts word for word: each text is parsed once.
+  const parseOnce = onceByText(parseError);
+  const chartProblems = repairCharts(parts, xml, (wbParts, wbXml) => checkPackage(wbParts, wbXml, parseOnce));
   shareRepeatedMedia(parts, xml);
   const names = new Set(parts.keys());
   xml.set('[Content_Types].xml', repairContentTypes(xml.get('[Content_Types].xml') ?? '', names));
@@ -179,12 +181,12 @@ function repairContentTypes(types: string, parts: Set<string>): string {
 }
 
 /** Everything a strict consumer checks; an empty list means the package is sound. */
-export function checkPackage(parts: Set<string>, xml: Map<string, string>): string[] {
+export function checkPackage(parts: Set<string>, xml: Map<string, string>, parse = parseError): string[] {
   const problems: string[] = [];
   for (const [name, text] of xml) {
     // Checked apart from parsing: saxes reads a lone high surrogate together with the next character.
     if (hasXmlIllegal(text)) problems.push(`${name}: XML-illegal character`);
-    const error = parseError(text);
+    const error = parse(text);
     if (error) problems.push(`${name}: ${error}`);
     for (const m of text.matchAll(/<a:srgbClr\s+val="([^"]*)"/g)) if (!/^[0-9A-Fa-f]{6}$/.test(m[1])) problems.push(`${name}: colour "${m[1]}" is not 6-digit hex`);
     if (CHART_PART.test(name)) problems.push(...checkChartPart(name, text));
@@ -209,6 +211,15 @@ export function checkPackage(parts: Set<string>, xml: Map<string, string>): stri
     }
   }
   return problems;
+}
+
+/** `f`, computed once for each distinct text it is given. */
+function onceByText<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, f(text));
+    return seen.get(text)!;
+  };
 }
 
 /** Parses with a strict, namespace-aware XML parser; the first error, or undefined. */

@@ -26,11 +26,15 @@ export function partText(part: Uint8Array | string): string {
   return typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
 }
 
+/** Text parts already deflated, by their text: for zips that repeat parts word for word. */
+export type DeflatedTexts = Map<string, { size: number; crc: number; data: Uint8Array<ArrayBuffer> }>;
+
 /**
  * The package's bytes; its content types come first, where Office's own writers put them. `stored`
- * leaves every part uncompressed, for a zip that is only made to be read back.
+ * leaves every part uncompressed, for a zip that is only made to be read back; `deflated` is kept
+ * and consulted across zips that repeat parts.
  */
-export function writeParts(parts: Parts, { stored: storeAll = false } = {}): Buffer {
+export function writeParts(parts: Parts, { stored: storeAll = false, deflated }: { stored?: boolean; deflated?: DeflatedTexts } = {}): Buffer {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -40,13 +44,22 @@ export function writeParts(parts: Parts, { stored: storeAll = false } = {}): Buf
   for (const name of order) {
     // Text is encoded one part at a time: the encoded XML of a huge deck is not all held at once.
     const part = parts.get(name)!;
-    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
     const stored = storeAll || STORED.test(name);
+    const known = !stored && typeof part === 'string' ? deflated?.get(part) : undefined;
+    if (known) {
+      const file: ZipInputFile = { filename: name, size: known.size, crc: known.crc, compression: 8 };
+      zip.add(file);
+      file.ondata!(null, known.data, true);
+      continue;
+    }
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
     const file: ZipInputFile = { filename: name, size: bytes.length, crc: crc32(bytes), compression: stored ? 0 : 8 };
     zip.add(file);
     // zlib hands back a view of a 16 KB buffer however small the part: copied to its own size, the
     // 20 000 parts of a 4800-slide deck hold 18 MB instead of 320 MB, which the process kept after.
-    file.ondata!(null, stored ? new Uint8Array(bytes) : new Uint8Array(deflateRawSync(bytes, { level: 6 })), true);
+    const data = stored ? new Uint8Array(bytes) : new Uint8Array(deflateRawSync(bytes, { level: 6 }));
+    if (deflated && !stored && typeof part === 'string') deflated.set(part, { size: file.size!, crc: file.crc!, data });
+    file.ondata!(null, data, true);
   }
   zip.end();
   return Buffer.concat(chunks);
