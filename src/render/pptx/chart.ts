@@ -35,7 +35,7 @@ export function buildChart(c: SlideCtx): void {
   const size = Math.round(points(s) * 100) / 100;
   const text = hex(theme.colors.text);
   const muted = hex(theme.colors.muted);
-  const clean = (t: string) => stripXmlIllegal(t);
+  const clean = stripXmlIllegal;
   const data = chart.series.map((x) => ({ name: clean(x.name), labels: chart.categories.map(clean), values: x.values }));
 
   // The plot area exactly where the SVG draws it, as fractions of the chart's frame.
