@@ -276,6 +276,7 @@ interface Flat {
 }
 
 const HARD_BREAK = 0x0a;
+const COUNTS_KEPT = 512;
 
 /** Chromium's layout precision, px. */
 const LAYOUT_UNIT = 1 / 64;
@@ -293,6 +294,13 @@ export class Measurer {
   private readonly faces: FaceMetrics[];
   /** Final em advance per face and code point, fallbacks included. */
   private readonly em: Array<Map<number, number>>;
+
+  /**
+   * Recent line counts, by box width, size, faces and text, oldest first. Fitting asks again about the
+   * paragraphs it has measured as it weighs one layout against another: a quarter to a half of all
+   * asks. A few hundred kept are enough, as the asks about one slide come together.
+   */
+  private readonly counted = new Map<string, number>();
 
   private constructor(faces: FaceMetrics[]) {
     this.faces = faces;
@@ -355,8 +363,19 @@ export class Measurer {
 
   /** convenience: number of lines */
   lineCount(pieces: Piece[], maxWidth: number, sizePx: number): number {
-    const flat = this.flatten(pieces, sizePx);
-    return this.breakLines(flat, pieces, maxWidth, sizePx).length;
+    // Each text is prefixed by its face and length, so that no two lists of pieces share a key.
+    let key = `${maxWidth} ${sizePx}`;
+    for (const { text, style } of pieces) key += ` ${this.faceIndex(style)}:${text.length}:${text}`;
+    const known = this.counted.get(key);
+    if (known !== undefined) {
+      this.counted.delete(key);
+      this.counted.set(key, known);
+      return known;
+    }
+    const count = this.breakLines(this.flatten(pieces, sizePx), pieces, maxWidth, sizePx).length;
+    this.counted.set(key, count);
+    if (this.counted.size > COUNTS_KEPT) this.counted.delete(this.counted.keys().next().value!);
+    return count;
   }
 
   /** Vertical metrics (em) of the face `style` resolves to, e.g. to place a baseline. */
