@@ -11,7 +11,8 @@
 // Steps:
 //   1. npm deps: `npm ci` when node_modules is missing or package-lock.json is
 //      newer than node_modules/.package-lock.json (`npm install` when no lock).
-//   2. TypeScript: `tsc -p tsconfig.json`, then the CLI bundle (scripts/bundle.mjs), when dist/ is missing, deps were just
+//   2. TypeScript: `tsc -p tsconfig.json`, then the CLI bundle (scripts/bundle.mjs) and MathJax's
+//      compiled code (scripts/code-cache.mjs), when dist/ is missing, deps were just
 //      installed, the last build failed, or anything under src/ (or
 //      tsconfig.json) is newer than the newest file in dist/.
 //   3. System packages (SYSTEM_PACKAGES below). As root with apt-get: install
@@ -190,6 +191,11 @@ function ensureBuild(depsChanged) {
   if (!bundled.ok) {
     writeFileSync(mark, '');
     fail('bundling the CLI failed');
+  }
+  const cached = run(process.execPath, [join(ROOT, 'scripts', 'code-cache.mjs')]);
+  if (!cached.ok) {
+    writeFileSync(mark, '');
+    fail("saving MathJax's compiled code failed");
   }
   const seeded = run(process.execPath, [join(ROOT, 'scripts', 'font-metrics.mjs')]);
   if (!seeded.ok) {
