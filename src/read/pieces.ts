@@ -20,7 +20,8 @@ const MAY_RUN_ON = new Set(['code', 'math', 'html', 'yaml']);
 const MAX_JOINED = 8;
 
 export function parseInPieces(text: string, parse: (text: string) => Root): Root {
-  if (text.includes(']:')) return parse(text);
+  // Reports reach here with "\n" line ends; text with "\r" ones is parsed whole rather than counted apart.
+  if (text.includes(']:') || text.includes('\r')) return parse(text);
   const cuts = headingCuts(text);
   if (!cuts.length) return parse(text);
 

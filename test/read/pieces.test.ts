@@ -94,8 +94,10 @@ describe('parsing in pieces', () => {
     expect(flatten(tree)).toEqual(flatten(whole(text)));
   });
 
-  it('parses a report that holds a definition whole, since references reach any distance', () => {
+  it('parses a report that holds a definition whole, since references reach any distance, and one with CR line ends', () => {
     for (const text of [
+      '# R\r\n\r\nText.\r\n\r\n## Next\r\n\r\nMore.\r\n',
+      '# R\rOld Mac line ends.\r\n\n## Next\n\nText.\n',
       '# R\n\nSee [the plan].\n\n## Later\n\n[the plan]: https://example.org/plan\n',
       '# R\n\nA claim.[^1]\n\n## Notes\n\n[^1]: The source.\n',
     ]) {
