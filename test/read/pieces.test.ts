@@ -94,8 +94,9 @@ describe('parsing in pieces', () => {
     expect(flatten(tree)).toEqual(flatten(whole(text)));
   });
 
-  it('parses a report that holds a definition whole, since references reach any distance, and one with CR line ends', () => {
+  it('parses whole a report that holds a definition (references reach any distance), CR line ends or a byte-order mark', () => {
     for (const text of [
+      '\uFEFF---\ntitle: Plan\n\n# a YAML comment\n---\n\n# Plan\n\n## One\n',
       '# R\r\n\r\nText.\r\n\r\n## Next\r\n\r\nMore.\r\n',
       '# R\rOld Mac line ends.\r\n\n## Next\n\nText.\n',
       '# R\n\nSee [the plan].\n\n## Later\n\n[the plan]: https://example.org/plan\n',
