@@ -8,13 +8,14 @@
  *   anywhere resolves against definitions anywhere, before or after it.
  * - Only before a heading that starts a line after a blank one, and after the front matter. Such a
  *   line closes every list, quote and paragraph, so only a fenced code, math or HTML block still
- *   open could run on past it, or keep the blank line a piece ends with: a piece whose last block,
- *   at any depth, is one of those is joined to the next.
+ *   open could run on past it, or keep the blank line a piece ends with. A block left open runs to
+ *   the end of its piece, where a closed one ends before the piece's blank line: a piece whose last
+ *   block, at any depth, is one of those and reaches its end is joined to the next.
  * Positions are then moved to where each piece sits in the report.
  */
 import type { Root, RootContent } from 'mdast';
 
-/** A piece that ends in one of these may have left it open: it is joined to the next. */
+/** Blocks that may be left open at the end of a piece. */
 const MAY_RUN_ON = new Set(['code', 'math', 'html', 'yaml']);
 /** Pieces joined in a row before the rest of the report is parsed whole, so joins never grow quadratic. */
 const MAX_JOINED = 8;
@@ -37,7 +38,7 @@ export function parseInPieces(text: string, parse: (text: string) => Root): Root
     for (;;) {
       end = next < cuts.length && joined < MAX_JOINED ? cuts[next++] : text.length;
       tree = parse(text.slice(start, end));
-      if (end === text.length || !endsInOpenable(tree)) break;
+      if (end === text.length || !endsOpen(tree, end - start)) break;
       joined++;
     }
     moveBy(tree, line - 1, start);
@@ -49,11 +50,12 @@ export function parseInPieces(text: string, parse: (text: string) => Root): Root
   return root;
 }
 
-/** Whether the last block of the tree, at any depth, is one that may be left open at its end. */
-function endsInOpenable(tree: Root): boolean {
+/** Whether the last block of a piece `length` long, at any depth, may be open: one that can be, reaching the end. */
+function endsOpen(tree: Root, length: number): boolean {
   for (let node: Root | RootContent | undefined = tree; node && 'children' in node; ) {
     node = node.children.at(-1);
-    if (node && MAY_RUN_ON.has(node.type)) return true;
+    // A closed block ends on its own line, before the blank line that ends the piece: two characters short at least.
+    if (node && MAY_RUN_ON.has(node.type) && (node.position?.end.offset ?? length) >= length - 1) return true;
   }
   return false;
 }

@@ -86,6 +86,21 @@ describe('parsing in pieces', () => {
     });
   }
 
+  it('cuts after closed fences, math and HTML, and joins only a piece that ends with one left open', () => {
+    const text = [
+      '# A\n\n```\nclosed();\n```\n',
+      '## B\n\n$$\nx = 1\n$$\n',
+      '## C\n\n<!-- closed comment -->\n',
+      '## D\n\n- item\n\n  ```\n  closed in a list\n  ```\n',
+      '## E\n\n```\nnever closed\n',
+      '## F, inside the fence\n',
+    ].join('\n');
+    const { tree, pieces } = inPieces(text);
+    expect(tree).toEqual(whole(text));
+    // A, B, C and D alone; E, then E joined with F.
+    expect(pieces).toBe(6);
+  });
+
   it('moves the positions of a tree nested deeper than recursion reaches', () => {
     const text = `# Deep\n\n${'>'.repeat(3000)} deep\n\n## After\n\n${'- '.repeat(2000)}item\n\n## Last\n`;
     const { tree, pieces } = inPieces(text);
