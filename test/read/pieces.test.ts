@@ -101,6 +101,48 @@ describe('parsing in pieces', () => {
     expect(pieces).toBe(6);
   });
 
+  it('gives the whole-report tree for hundreds of reports assembled at random from blocks that reach across cuts', () => {
+    // A fixed seed: the same reports every run.
+    let seed = 20261129;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+    const blocks = [
+      'A paragraph of prose.',
+      'Two lines\nof one paragraph.',
+      '- one\n- two',
+      '- item\n\n  continued',
+      '1. first\n2. second',
+      '> quoted\n> text',
+      '```\ncode\n```',
+      '```js\nopen();',
+      '~~~~\n```\n~~~~',
+      '    indented code',
+      '$$\nx^2\n$$',
+      '$$\nleft open',
+      '<!-- a comment -->',
+      '<!--\nopen comment',
+      '<div>\nhtml\n</div>',
+      '| a | b |\n| - | - |\n| 1 | 2 |',
+      '---',
+      'Setext\n---',
+      '- list\n  ```\n  fenced in a list',
+      '> ```\n> fenced in a quote',
+      '',
+    ];
+    let cut = 0;
+    for (let n = 0; n < 300; n++) {
+      const parts: string[] = ['# Report'];
+      for (let i = 0, count = 2 + Math.floor(random() * 12); i < count; i++) {
+        parts.push(random() < 0.4 ? `${'#'.repeat(1 + Math.floor(random() * 3))} Section ${i}` : pick(blocks));
+      }
+      const text = parts.join(random() < 0.8 ? '\n\n' : '\n') + '\n';
+      const { tree, pieces } = inPieces(text);
+      expect(tree, JSON.stringify(text)).toEqual(whole(text));
+      if (pieces > 1) cut++;
+    }
+    expect(cut).toBeGreaterThan(100);
+  });
+
   it('moves the positions of a tree nested deeper than recursion reaches', () => {
     const text = `# Deep\n\n${'>'.repeat(3000)} deep\n\n## After\n\n${'- '.repeat(2000)}item\n\n## Last\n`;
     const { tree, pieces } = inPieces(text);
