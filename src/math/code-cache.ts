@@ -1,7 +1,7 @@
 /**
  * A CommonJS file loaded with V8's compiled code for it, saved at build time next to the file
- * (`<file>.v8-cache`). Compiling MathJax's 2.4 MB bundle and the functions a formula runs takes
- * about 80 ms of the 150 ms a first formula costs; with the saved code, about 10.
+ * (`<file>.v8-cache`). A report's first formula cost about 150 ms, most of it compiling MathJax's
+ * 2.4 MB bundle and the functions a formula runs; with the saved code, about 70.
  * V8 checks the saved code against the source and its own version and flags, and compiles afresh
  * when it does not fit (another Node, an edited bundle): the cache can only save time.
  */

@@ -28,7 +28,7 @@ const cache = new Map<string, Typeset>();
 // dist/math, dist/bin): in the sources it is the kit's own file, in dist its bundle.
 const kitFile = () => createRequire(import.meta.url).resolve('../mathjax-kit.cjs');
 
-/** MathJax takes some 80 ms to load (10 with its saved code), so only reports with math pay for it. */
+/** MathJax takes some 90 ms to load (35 with its saved code), so only reports with math pay for it. */
 function load(): MathJaxKit {
   kit ??= kitOf(requireWithCodeCache(kitFile()) as KitExports);
   return kit;
