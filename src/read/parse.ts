@@ -10,7 +10,7 @@ import { BriefdeckError } from '../types/diagnostics.js';
 import { restoreCurrency } from './currency.js';
 import { limitDepth } from './depth.js';
 import { parseInPieces } from './pieces.js';
-import { XML_ILLEGAL } from './xml-chars.js';
+import { stripXmlIllegal } from './xml-chars.js';
 
 export interface FrontMatter {
   title?: string;
@@ -135,7 +135,7 @@ function parseFrontMatter(source: string, file: string, removed: { controls: num
     if (v == null) delete out[key];
     else {
       const text = metaText(v);
-      const clean = text.replace(XML_ILLEGAL, '');
+      const clean = stripXmlIllegal(text);
       out[key] = clean;
       // Counted for the reader's warning: YAML escapes ("\\a", "\\x1b") make control characters too.
       removed.controls += text.length - clean.length;
